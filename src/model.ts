@@ -104,8 +104,13 @@ export interface Span {
   end: number;
 }
 
+/** How a mention refers to its entity; internal, not part of the extract JSON output. */
+export type MentionKind = 'name' | 'demonym' | 'descriptor';
+
 export interface Mention extends Span {
   text: string;
+  /** 'name' for a proper name or alias, 'demonym' for "Russian", 'descriptor' for "the company". */
+  kind?: MentionKind;
 }
 
 /** An article as read from a source, before extraction. */
