@@ -1,0 +1,200 @@
+/**
+ * Turns one article and its extraction into the flat parameter rows the writer UNWINDs.
+ * Pure: no I/O. This is where input is checked against the ontology, so that every label
+ * and relationship type that reaches Cypher is one of the fixed constants in model.ts.
+ */
+import { createHash } from 'node:crypto';
+import {
+  SYMMETRIC_PREDICATES,
+  isEntityType,
+  isPredicate,
+  type Article,
+  type EntityType,
+  type Extraction,
+  type Predicate,
+  type Span,
+} from '../model.ts';
+
+export interface ArticleRow {
+  id: string;
+  title: string;
+  url: string | null;
+  source: string | null;
+  published: string | null;
+  contentHash: string;
+}
+
+export interface EntityRow {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  code: string | null;
+}
+
+export interface MentionRow {
+  article: string;
+  entity: string;
+  count: number;
+  /** Flat `[start0, end0, start1, end1, ...]`. */
+  offsets: number[];
+}
+
+export interface StatementRow {
+  id: string;
+  article: string;
+  predicate: Predicate;
+  subject: string;
+  object: string;
+  confidence: number;
+  start: number;
+  end: number;
+  sentence: string;
+  role: string | null;
+}
+
+/** One aggregate edge key: the typed relationship between two entities. */
+export interface Triple {
+  subject: string;
+  predicate: Predicate;
+  object: string;
+}
+
+export interface PreparedArticle {
+  article: ArticleRow;
+  entities: EntityRow[];
+  mentions: MentionRow[];
+  statements: StatementRow[];
+  /** Relations dropped: an end not among the entities, an unknown predicate, or a self-loop. */
+  skippedRelations: number;
+}
+
+/** Deterministic statement id: sha256 over article, predicate, both ends and the evidence span. */
+export function statementId(articleId: string, predicate: Predicate, subjectId: string, objectId: string, span: Span): string {
+  const key = JSON.stringify([articleId, predicate, subjectId, objectId, span.start, span.end]);
+  return createHash('sha256').update(key).digest('hex');
+}
+
+/** Orders the ends of a symmetric predicate so the lower id is the subject (stored once). */
+export function canonicalEnds(predicate: Predicate, subject: string, object: string): [string, string] {
+  if (SYMMETRIC_PREDICATES.has(predicate) && object < subject) return [object, subject];
+  return [subject, object];
+}
+
+/** Adds `more` to `list` keeping first-seen order and dropping duplicates and `exclude`. */
+export function unionStrings(list: readonly string[], more: readonly string[], exclude?: string): string[] {
+  const out: string[] = [];
+  for (const value of [...list, ...more]) {
+    const trimmed = value.trim();
+    if (trimmed === '' || trimmed === exclude || out.includes(trimmed)) continue;
+    out.push(trimmed);
+  }
+  return out;
+}
+
+function clampSpan(span: Span, length: number): Span {
+  const start = Math.max(0, Math.min(length, Math.trunc(span.start)));
+  const end = Math.max(start, Math.min(length, Math.trunc(span.end)));
+  return { start, end };
+}
+
+/** Builds the rows for one article; throws on an entity type outside the ontology. */
+export function prepareArticle(article: Article, extraction: Extraction): PreparedArticle {
+  const entities = new Map<string, EntityRow>();
+  const offsets = new Map<string, number[]>();
+  const byName = new Map<string, string>();
+  const byAlias = new Map<string, string | null>();
+
+  for (const e of extraction.entities) {
+    if (!isEntityType(e.type)) throw new Error(`entity ${e.id}: unknown type ${String(e.type)}`);
+    const previous = entities.get(e.id);
+    entities.set(e.id, {
+      id: e.id,
+      name: previous?.name ?? e.name,
+      type: e.type,
+      aliases: unionStrings(previous?.aliases ?? [], e.aliases, previous?.name ?? e.name),
+      code: e.code ?? previous?.code ?? null,
+    });
+    const flat = offsets.get(e.id) ?? [];
+    for (const m of e.mentions) flat.push(Math.trunc(m.start), Math.trunc(m.end));
+    offsets.set(e.id, flat);
+    if (!byName.has(e.name)) byName.set(e.name, e.id);
+    for (const alias of e.aliases) {
+      const known = byAlias.get(alias);
+      byAlias.set(alias, known === undefined || known === e.id ? e.id : null);
+    }
+  }
+
+  const resolve = (name: string): string | undefined => byName.get(name) ?? byAlias.get(name) ?? undefined;
+
+  const statements = new Map<string, StatementRow>();
+  let skippedRelations = 0;
+  for (const r of extraction.relations) {
+    const subjectId = resolve(r.subject);
+    const objectId = resolve(r.object);
+    if (!isPredicate(r.predicate) || subjectId === undefined || objectId === undefined || subjectId === objectId) {
+      skippedRelations += 1;
+      continue;
+    }
+    const [subject, object] = canonicalEnds(r.predicate, subjectId, objectId);
+    const span = clampSpan(r.evidence, article.body.length);
+    const id = statementId(article.id, r.predicate, subject, object, span);
+    const confidence = Number.isFinite(r.confidence) ? r.confidence : 0;
+    const previous = statements.get(id);
+    statements.set(id, {
+      id,
+      article: article.id,
+      predicate: r.predicate,
+      subject,
+      object,
+      confidence: Math.max(confidence, previous?.confidence ?? confidence),
+      start: span.start,
+      end: span.end,
+      sentence: article.body.slice(span.start, span.end),
+      role: r.role ?? previous?.role ?? null,
+    });
+  }
+
+  return {
+    article: {
+      id: article.id,
+      title: article.title,
+      url: article.url,
+      source: article.source,
+      published: article.published,
+      contentHash: article.contentHash,
+    },
+    entities: [...entities.values()],
+    mentions: [...entities.keys()].map((entity) => {
+      const flat = offsets.get(entity) ?? [];
+      return { article: article.id, entity, count: flat.length / 2, offsets: flat };
+    }),
+    statements: [...statements.values()],
+    skippedRelations,
+  };
+}
+
+/** Merges entity rows from several articles by id: aliases united, the later name/type/code win. */
+export function mergeEntityRows(rows: Iterable<EntityRow>): EntityRow[] {
+  const byId = new Map<string, EntityRow>();
+  for (const row of rows) {
+    const previous = byId.get(row.id);
+    if (!previous) {
+      byId.set(row.id, { ...row, aliases: [...row.aliases] });
+      continue;
+    }
+    byId.set(row.id, {
+      ...row,
+      aliases: unionStrings(previous.aliases, row.aliases, row.name),
+      code: row.code ?? previous.code,
+    });
+  }
+  return [...byId.values()];
+}
+
+/** Distinct triples, keyed by subject, predicate and object. */
+export function distinctTriples(triples: Iterable<Triple>): Triple[] {
+  const byKey = new Map<string, Triple>();
+  for (const t of triples) byKey.set(JSON.stringify([t.subject, t.predicate, t.object]), t);
+  return [...byKey.values()];
+}

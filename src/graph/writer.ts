@@ -1,0 +1,180 @@
+/**
+ * Stores articles and their extractions. One write transaction per call (the caller
+ * batches, e.g. 50 articles), `UNWIND $rows ... MERGE` under the unique constraints, so a
+ * repeated or concurrent ingest never duplicates a node and a failure leaves nothing half
+ * written. An article whose contentHash is unchanged is skipped; a changed one has its old
+ * mentions and statements replaced, and the aggregate edges they touched recomputed.
+ */
+import { ENTITY_TYPES, type Article, type Extraction } from '../model.ts';
+import { writeTx, type Driver, type ManagedTransaction, type TxOptions } from './driver.ts';
+import { detachArticles, recomputeEdges, removeOrphans } from './edges.ts';
+import { mergeEntityRows, prepareArticle, type PreparedArticle, type Triple } from './rows.ts';
+
+export interface ArticleInput {
+  article: Article;
+  extraction: Extraction;
+}
+
+export type WriteStatus = 'new' | 'unchanged' | 'updated';
+
+export interface WriteSummary {
+  articleId: string;
+  status: WriteStatus;
+  /** Entities of this article merged (0 when unchanged). */
+  entities: number;
+  /** MENTIONS relationships written. */
+  mentions: number;
+  /** Statements written. */
+  statements: number;
+  /** Relations skipped: an end not among the entities, or subject = object. */
+  skippedRelations: number;
+}
+
+export interface WriteOptions extends TxOptions {
+  /** Rewrite articles even when their contentHash is unchanged (e.g. after an extractor change). */
+  force?: boolean;
+}
+
+const UPSERT_ARTICLES = `
+  UNWIND $articles AS a
+  MERGE (n:Article {id: a.id})
+  SET n.title = a.title,
+      n.url = a.url,
+      n.source = a.source,
+      n.published = a.published,
+      n.contentHash = a.contentHash,
+      n.ingestedAt = $now`;
+
+// The type label is set with Neo4j 5.26's dynamic label syntax; e.type was checked against
+// ENTITY_TYPES in prepareArticle, and any other type label is removed so labels and `type` agree.
+const UPSERT_ENTITIES = `
+  UNWIND $entities AS e
+  MERGE (n:Entity {id: e.id})
+  WITH n, e, [a IN coalesce(n.aliases, []) + e.aliases WHERE a <> e.name] AS candidates
+  WITH n, e, reduce(acc = [], a IN candidates | CASE WHEN a IN acc THEN acc ELSE acc + a END) AS aliases
+  SET n.name = e.name,
+      n.type = e.type,
+      n.code = e.code,
+      n.aliases = aliases,
+      n.aliasText = reduce(text = '', a IN aliases | CASE text WHEN '' THEN a ELSE text + ' | ' + a END)
+  REMOVE n:$([t IN $entityTypes WHERE t <> e.type])
+  SET n:$(e.type)`;
+
+const UPSERT_MENTIONS = `
+  UNWIND $mentions AS m
+  MATCH (a:Article {id: m.article})
+  MATCH (e:Entity {id: m.entity})
+  MERGE (a)-[r:MENTIONS]->(e)
+  SET r.count = toInteger(m.count),
+      r.offsets = [x IN m.offsets | toInteger(x)]`;
+
+const UPSERT_STATEMENTS = `
+  UNWIND $statements AS s
+  MATCH (a:Article {id: s.article})
+  MATCH (x:Entity {id: s.subject})
+  MATCH (y:Entity {id: s.object})
+  MERGE (st:Statement {id: s.id})
+  SET st.predicate = s.predicate,
+      st.confidence = toFloat(s.confidence),
+      st.start = toInteger(s.start),
+      st.end = toInteger(s.end),
+      st.sentence = s.sentence,
+      st.role = s.role
+  MERGE (a)-[:STATES]->(st)
+  MERGE (st)-[:SUBJECT]->(x)
+  MERGE (st)-[:OBJECT]->(y)`;
+
+/** Writes a batch of articles in one transaction; returns one summary per input item, in order. */
+export async function writeArticles(
+  driver: Driver,
+  database: string,
+  items: readonly ArticleInput[],
+  options: WriteOptions = {},
+): Promise<WriteSummary[]> {
+  if (items.length === 0) return [];
+  const prepared = items.map(({ article, extraction }) => prepareArticle(article, extraction));
+  const now = new Date().toISOString();
+  return writeTx(
+    driver,
+    database,
+    async (tx) => {
+      const summaries: WriteSummary[] = [];
+      for (const round of rounds(prepared)) {
+        summaries.push(...(await writeRound(tx, round, now, options.force ?? false)));
+      }
+      return summaries;
+    },
+    options,
+  );
+}
+
+/**
+ * Splits the batch, in order, into runs with distinct article ids, so an id given twice is
+ * written twice in sequence (the later item wins) rather than merged into one row set.
+ */
+function rounds(prepared: readonly PreparedArticle[]): PreparedArticle[][] {
+  const out: PreparedArticle[][] = [];
+  let current: PreparedArticle[] = [];
+  let ids = new Set<string>();
+  for (const p of prepared) {
+    if (ids.has(p.article.id)) {
+      out.push(current);
+      current = [];
+      ids = new Set();
+    }
+    current.push(p);
+    ids.add(p.article.id);
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+async function writeRound(
+  tx: ManagedTransaction,
+  round: readonly PreparedArticle[],
+  now: string,
+  force: boolean,
+): Promise<WriteSummary[]> {
+  const existing = await tx.run(
+    'UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id, a.contentHash AS contentHash',
+    { ids: round.map((p) => p.article.id) },
+  );
+  const storedHash = new Map<string, string | null>(
+    existing.records.map((r) => [r.get('id') as string, (r.get('contentHash') as string | null) ?? null]),
+  );
+  const statusOf = (p: PreparedArticle): WriteStatus => {
+    if (!storedHash.has(p.article.id)) return 'new';
+    return !force && storedHash.get(p.article.id) === p.article.contentHash ? 'unchanged' : 'updated';
+  };
+  const statuses = round.map(statusOf);
+  const toWrite = round.filter((_, i) => statuses[i] !== 'unchanged');
+
+  if (toWrite.length > 0) {
+    const replaced = toWrite.filter((p) => storedHash.has(p.article.id)).map((p) => p.article.id);
+    const detached = await detachArticles(tx, replaced, false);
+    await tx.run(UPSERT_ARTICLES, { articles: toWrite.map((p) => p.article), now });
+    await tx.run(UPSERT_ENTITIES, {
+      entities: mergeEntityRows(toWrite.flatMap((p) => p.entities)),
+      entityTypes: ENTITY_TYPES,
+    });
+    await tx.run(UPSERT_MENTIONS, { mentions: toWrite.flatMap((p) => p.mentions) });
+    const statements = toWrite.flatMap((p) => p.statements);
+    await tx.run(UPSERT_STATEMENTS, { statements });
+    const added: Triple[] = statements.map(({ subject, predicate, object }) => ({ subject, predicate, object }));
+    await recomputeEdges(tx, [...detached.triples, ...added]);
+    await removeOrphans(tx, detached.entityIds);
+  }
+
+  return round.map((p, i) => {
+    const status = statuses[i] ?? 'new';
+    const written = status !== 'unchanged';
+    return {
+      articleId: p.article.id,
+      status,
+      entities: written ? p.entities.length : 0,
+      mentions: written ? p.mentions.length : 0,
+      statements: written ? p.statements.length : 0,
+      skippedRelations: p.skippedRelations,
+    };
+  });
+}

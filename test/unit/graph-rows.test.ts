@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { Article, Extraction } from '../../src/model.ts';
+import { canonicalEnds, mergeEntityRows, prepareArticle, statementId, unionStrings } from '../../src/graph/rows.ts';
+
+const body = 'Norland and Vesteria signed a cloud accord. Aurelia Sato, CEO of Brightwave, spoke in Kessel.';
+
+const article: Article = {
+  id: 'article:test-1',
+  title: 'Accord',
+  body,
+  url: null,
+  source: null,
+  published: '2024-03-01',
+  contentHash: 'h1',
+};
+
+function span(text: string): { start: number; end: number; text: string } {
+  const start = body.indexOf(text);
+  return { start, end: start + text.length, text };
+}
+
+const extraction: Extraction = {
+  article: { title: 'Accord', published: '2024-03-01' },
+  entities: [
+    { id: 'country:zz', name: 'Vesteria', type: 'Country', code: 'ZZ', aliases: [], mentions: [span('Vesteria')] },
+    { id: 'country:yy', name: 'Norland', type: 'Country', code: 'YY', aliases: ['the Northern Kingdom'], mentions: [span('Norland')] },
+    { id: 'person:aurelia-sato', name: 'Aurelia Sato', type: 'Person', aliases: ['Sato'], mentions: [span('Aurelia Sato')] },
+    { id: 'company:brightwave', name: 'Brightwave', type: 'Company', aliases: [], mentions: [span('Brightwave')] },
+  ],
+  relations: [
+    { subject: 'Vesteria', predicate: 'PARTNERS_WITH', object: 'Norland', confidence: 0.8, evidence: { start: 0, end: 43 } },
+    { subject: 'Sato', predicate: 'HOLDS_ROLE', object: 'Brightwave', confidence: 0.9, evidence: { start: 44, end: body.length }, role: 'CEO' },
+    { subject: 'Aurelia Sato', predicate: 'PARTICIPATES_IN', object: 'Kessel Summit', confidence: 0.5, evidence: { start: 44, end: body.length } },
+    { subject: 'Norland', predicate: 'PARTNERS_WITH', object: 'Norland', confidence: 0.5, evidence: { start: 0, end: 43 } },
+  ],
+};
+
+describe('prepareArticle', () => {
+  const prepared = prepareArticle(article, extraction);
+
+  it('maps relation names (and unambiguous aliases) to entity ids and skips the rest', () => {
+    expect(prepared.statements.map((s) => [s.subject, s.predicate, s.object])).toEqual([
+      ['country:yy', 'PARTNERS_WITH', 'country:zz'],
+      ['person:aurelia-sato', 'HOLDS_ROLE', 'company:brightwave'],
+    ]);
+    expect(prepared.skippedRelations).toBe(2);
+  });
+
+  it('stores the evidence sentence and the role', () => {
+    expect(prepared.statements[0]?.sentence).toBe('Norland and Vesteria signed a cloud accord.');
+    expect(prepared.statements[1]?.role).toBe('CEO');
+  });
+
+  it('flattens mention offsets', () => {
+    const norland = prepared.mentions.find((m) => m.entity === 'country:yy');
+    expect(norland).toEqual({ article: 'article:test-1', entity: 'country:yy', count: 1, offsets: [0, 7] });
+  });
+
+  it('derives statement ids deterministically', () => {
+    const again = prepareArticle(article, extraction);
+    expect(again.statements.map((s) => s.id)).toEqual(prepared.statements.map((s) => s.id));
+    expect(prepared.statements[0]?.id).toBe(statementId('article:test-1', 'PARTNERS_WITH', 'country:yy', 'country:zz', { start: 0, end: 43 }));
+    expect(prepared.statements[0]?.id).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('rejects an entity type outside the ontology', () => {
+    const bad = { ...extraction, entities: [{ id: 'x:y', name: 'Y', type: 'Planet', aliases: [], mentions: [] }] } as unknown as Extraction;
+    expect(() => prepareArticle(article, bad)).toThrow(/unknown type Planet/);
+  });
+});
+
+describe('helpers', () => {
+  it('orders symmetric ends only', () => {
+    expect(canonicalEnds('PARTNERS_WITH', 'country:zz', 'country:yy')).toEqual(['country:yy', 'country:zz']);
+    expect(canonicalEnds('MEMBER_OF', 'country:zz', 'organization:aa')).toEqual(['country:zz', 'organization:aa']);
+  });
+
+  it('unites aliases without duplicates or the name', () => {
+    expect(unionStrings(['A', 'B'], ['B', ' C ', 'Name', ''], 'Name')).toEqual(['A', 'B', 'C']);
+  });
+
+  it('merges entity rows across articles', () => {
+    const merged = mergeEntityRows([
+      { id: 'country:yy', name: 'Norland', type: 'Country', aliases: ['NL'], code: 'YY' },
+      { id: 'country:yy', name: 'Norland', type: 'Country', aliases: ['the Northern Kingdom'], code: null },
+    ]);
+    expect(merged).toEqual([{ id: 'country:yy', name: 'Norland', type: 'Country', aliases: ['NL', 'the Northern Kingdom'], code: 'YY' }]);
+  });
+});
