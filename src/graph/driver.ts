@@ -4,16 +4,9 @@
  * `executeRead`/`executeWrite` retry transient errors (deadlocks, leader switches).
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import type { ConnectionConfig } from '../neo4j/config.ts';
 
-// Structurally identical to `ConnectionConfig` in src/neo4j/config.ts; switch to that
-// import once the file exists.
-export interface ConnectionConfig {
-  uri: string;
-  user: string;
-  password: string;
-  database: string;
-  external: boolean;
-}
+export type { ConnectionConfig };
 
 export type { Driver, ManagedTransaction };
 
