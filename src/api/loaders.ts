@@ -1,0 +1,66 @@
+/**
+ * Per-request DataLoaders: every resolver that reads "something of one entity/article"
+ * goes through one of these, so a list of N parents costs one query per field, not N.
+ * Loaders that return entities prime the entity loader, so a later `entity(id)` is free.
+ */
+import DataLoader from 'dataloader';
+import type { ArticleRow, EntityRow, EvidenceRow, MentionRow, RelationRow } from './rows.ts';
+import type { ReadDb } from './queries/cypher.ts';
+import { articlesMentioning, entitiesByIds, mentionCounts, type EntityArticlesKey } from './queries/entities.ts';
+import { articlesByIds, mentionsOfArticles } from './queries/articles.ts';
+import { relationsOf, type RelationsKey } from './queries/relations.ts';
+import { evidenceFor, statementsOfArticles, type ArticleStatementsKey, type EvidenceKey } from './queries/evidence.ts';
+
+export interface Loaders {
+  entity: DataLoader<string, EntityRow | null>;
+  article: DataLoader<string, ArticleRow | null>;
+  mentionCount: DataLoader<string, number>;
+  entityArticles: DataLoader<EntityArticlesKey, ArticleRow[], string>;
+  relations: DataLoader<RelationsKey, RelationRow[], string>;
+  evidence: DataLoader<EvidenceKey, EvidenceRow[], string>;
+  articleMentions: DataLoader<string, MentionRow[]>;
+  articleStatements: DataLoader<ArticleStatementsKey, EvidenceRow[], string>;
+}
+
+const byJson = { cacheKeyFn: (key: object): string => JSON.stringify(key) };
+
+/** Fresh loaders for one request (caches must not outlive it: the graph changes). */
+export function createLoaders(db: ReadDb): Loaders {
+  const entity = new DataLoader<string, EntityRow | null>((ids) => entitiesByIds(db, ids));
+  const article = new DataLoader<string, ArticleRow | null>((ids) => articlesByIds(db, ids));
+  const primeEntities = (rows: EntityRow[]): void => {
+    for (const row of rows) entity.prime(row.id, row);
+  };
+  const primeArticles = (rows: ArticleRow[]): void => {
+    for (const row of rows) article.prime(row.id, row);
+  };
+  const primeEvidence = (lists: EvidenceRow[][]): EvidenceRow[][] => {
+    for (const ev of lists.flat()) {
+      primeEntities([ev.subject, ev.object]);
+      primeArticles([ev.article]);
+    }
+    return lists;
+  };
+  return {
+    entity,
+    article,
+    mentionCount: new DataLoader((ids) => mentionCounts(db, ids)),
+    entityArticles: new DataLoader<EntityArticlesKey, ArticleRow[], string>(async (keys) => {
+      const lists = await articlesMentioning(db, keys);
+      primeArticles(lists.flat());
+      return lists;
+    }, byJson),
+    relations: new DataLoader<RelationsKey, RelationRow[], string>(async (keys) => {
+      const lists = await relationsOf(db, keys);
+      for (const rel of lists.flat()) primeEntities([rel.self, rel.other]);
+      return lists;
+    }, byJson),
+    evidence: new DataLoader<EvidenceKey, EvidenceRow[], string>(async (keys) => primeEvidence(await evidenceFor(db, keys)), byJson),
+    articleMentions: new DataLoader(async (ids) => {
+      const lists = await mentionsOfArticles(db, ids);
+      primeEntities(lists.flat().map((m) => m.entity));
+      return lists;
+    }),
+    articleStatements: new DataLoader<ArticleStatementsKey, EvidenceRow[], string>(async (keys) => primeEvidence(await statementsOfArticles(db, keys)), byJson),
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * Runs read Cypher for the API and holds the few query fragments built from fixed
+ * ontology lists. Nothing here ever puts user input into query text: input travels as
+ * parameters, and labels and relationship types come only from src/model.ts.
+ */
+import type { Driver } from 'neo4j-driver';
+import { readTx } from '../../graph/driver.ts';
+import { ENTITY_TYPES, PREDICATES } from '../../model.ts';
+import { toNative } from './values.ts';
+
+/** Where and how the API reads: one database, one timeout for every transaction. */
+export interface ReadDb {
+  driver: Driver;
+  database: string;
+  /** Server-side transaction timeout in milliseconds. */
+  timeoutMs: number;
+}
+
+/** Default read timeout: an API query that takes longer is a bug or an abuse. */
+export const API_TX_TIMEOUT_MS = 15_000;
+
+const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/** Returns `name` when it is a plain identifier from a fixed list; throws otherwise. */
+export function identifier(name: string): string {
+  if (!IDENTIFIER.test(name)) throw new Error(`not a safe Cypher identifier: ${name}`);
+  return name;
+}
+
+/** `HOLDS_ROLE|HEADQUARTERED_IN|...`: every relation type of the ontology, for patterns. */
+export const RELATION_TYPES: string = PREDICATES.map(identifier).join('|');
+
+/** Entity type labels, checked once at load. */
+export const ENTITY_LABELS: readonly string[] = ENTITY_TYPES.map(identifier);
+
+/** Map projection of an entity variable, as read by `entityRow`. */
+export function entityProjection(variable: string): string {
+  const v = identifier(variable);
+  return `${v} {.id, .name, .aliases, .code, type: coalesce(${v}.type, [l IN labels(${v}) WHERE l <> 'Entity'][0])}`;
+}
+
+/** Map projection of an article variable, as read by `articleRow`. */
+export function articleProjection(variable: string): string {
+  const v = identifier(variable);
+  return `${v} {.id, .title, .url, .source, .published}`;
+}
+
+/** Runs one read query in a managed READ transaction and returns its records as plain objects. */
+export async function readRows(
+  db: ReadDb,
+  cypher: string,
+  params: Record<string, unknown> = {},
+): Promise<Record<string, unknown>[]> {
+  return readTx(
+    db.driver,
+    db.database,
+    async (tx) => {
+      const result = await tx.run(cypher, params);
+      return result.records.map((record) => toNative(record.toObject()) as Record<string, unknown>);
+    },
+    { timeoutMs: db.timeoutMs },
+  );
+}

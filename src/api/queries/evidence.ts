@@ -1,0 +1,107 @@
+/**
+ * Read queries for Statement nodes: the evidence behind a relation, and everything one
+ * article states. A symmetric relation's statements may name its ends in either order.
+ */
+import { isPredicate, PREDICATES, type Predicate } from '../../model.ts';
+import type { EvidenceRow } from '../rows.ts';
+import { articleProjection, entityProjection, readRows, type ReadDb } from './cypher.ts';
+import { articleRow, cypherInt, entityRow, num, optStr } from './values.ts';
+
+export interface EvidenceKey {
+  subject: string;
+  predicate: Predicate;
+  object: string;
+  /** Also match statements that name subject and object the other way round. */
+  symmetric: boolean;
+  limit: number;
+}
+
+export interface ArticleStatementsKey {
+  id: string;
+  limit: number;
+}
+
+const EVIDENCE_MAP = `{
+  id: st.id, sentence: st.sentence, start: st.start, end: st.end, confidence: st.confidence,
+  predicate: st.predicate, role: st.role,
+  subject: ${entityProjection('s')}, object: ${entityProjection('o')}, article: ${articleProjection('a')}
+}`;
+
+function checkedPredicate(value: string): Predicate {
+  if (!isPredicate(value)) throw new Error(`statement with unknown predicate ${value}`);
+  return value;
+}
+
+function evidenceRow(value: unknown): EvidenceRow {
+  const p = value as Record<string, unknown>;
+  const predicate = String(p.predicate);
+  return {
+    id: String(p.id),
+    sentence: optStr(p.sentence) ?? '',
+    start: num(p.start),
+    end: num(p.end),
+    confidence: num(p.confidence),
+    predicate: checkedPredicate(predicate),
+    role: optStr(p.role),
+    subject: entityRow(p.subject),
+    object: entityRow(p.object),
+    article: articleRow(p.article),
+  };
+}
+
+function group(rows: Record<string, unknown>[], size: number): EvidenceRow[][] {
+  const out: EvidenceRow[][] = Array.from({ length: size }, () => []);
+  for (const r of rows) out[num(r.i)] = (r.evidence as unknown[]).map(evidenceRow);
+  return out;
+}
+
+/** For each key, the statements of that relation: most confident first, then newest. */
+export async function evidenceFor(db: ReadDb, keys: readonly EvidenceKey[]): Promise<EvidenceRow[][]> {
+  const rows = await readRows(
+    db,
+    `UNWIND $keys AS k
+     CALL (k) {
+       MATCH (s:Entity {id: k.subject})<-[:SUBJECT]-(st:Statement)-[:OBJECT]->(o:Entity {id: k.object})
+       WHERE st.predicate = k.predicate
+       RETURN st, s, o
+       UNION
+       MATCH (s:Entity {id: k.object})<-[:SUBJECT]-(st:Statement)-[:OBJECT]->(o:Entity {id: k.subject})
+       WHERE k.symmetric AND st.predicate = k.predicate
+       RETURN st, s, o
+     }
+     MATCH (a:Article)-[:STATES]->(st)
+     WITH k.i AS i, k.limit AS lim, st, s, o, a
+     ORDER BY st.confidence DESC, coalesce(a.published, '') DESC, a.id, st.start
+     RETURN i, collect(${EVIDENCE_MAP})[0..lim] AS evidence`,
+    {
+      keys: keys.map((k, i) => ({
+        i: cypherInt(i),
+        subject: k.subject,
+        predicate: k.predicate,
+        object: k.object,
+        symmetric: k.symmetric,
+        limit: cypherInt(k.limit),
+      })),
+    },
+  );
+  return group(rows, keys.length);
+}
+
+/** For each key, the statements the article makes, in text order. */
+export async function statementsOfArticles(
+  db: ReadDb,
+  keys: readonly ArticleStatementsKey[],
+): Promise<EvidenceRow[][]> {
+  const rows = await readRows(
+    db,
+    `UNWIND $keys AS k
+     MATCH (a:Article {id: k.id})-[:STATES]->(st:Statement)
+     WHERE st.predicate IN $predicates
+     MATCH (st)-[:SUBJECT]->(s:Entity), (st)-[:OBJECT]->(o:Entity)
+     WITH k.i AS i, k.limit AS lim, st, s, o, a
+     ORDER BY st.start, st.end, st.predicate, st.id
+     RETURN i, collect(${EVIDENCE_MAP})[0..lim] AS evidence`,
+    { keys: keys.map((k, i) => ({ i: cypherInt(i), id: k.id, limit: cypherInt(k.limit) })), predicates: [...PREDICATES] },
+  );
+  return group(rows, keys.length);
+}

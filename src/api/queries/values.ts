@@ -1,0 +1,79 @@
+/**
+ * Turns driver values into plain JSON-ish values. The API cannot rely on the driver being
+ * opened with `disableLosslessIntegers`, so Neo4j Integers and temporal values are
+ * converted here, once, for every row.
+ */
+import neo4j from 'neo4j-driver';
+import type { ArticleRow, EntityRow } from '../rows.ts';
+import { isEntityType, type EntityType } from '../../model.ts';
+
+/** Recursively converts Neo4j Integers to numbers and temporal values to ISO strings. */
+export function toNative(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) return value.toNumber();
+  if (
+    neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value) ||
+    neo4j.isTime(value) || neo4j.isLocalTime(value) || neo4j.isDuration(value)
+  ) {
+    return value.toString();
+  }
+  if (Array.isArray(value)) return value.map(toNative);
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = toNative(item);
+    return out;
+  }
+  return value;
+}
+
+type Props = Record<string, unknown>;
+
+function str(value: unknown): string | null {
+  return typeof value === 'string' ? value : value === null || value === undefined ? null : String(value);
+}
+
+// A type outside the ontology violates the graph model; fail loudly rather than guess.
+function checkedType(type: string, id: unknown): EntityType {
+  if (!isEntityType(type)) throw new Error(`entity ${String(id)} has unknown type ${type}`);
+  return type;
+}
+
+/** An entity map projection (see `entityProjection`) as an EntityRow. */
+export function entityRow(value: unknown): EntityRow {
+  const p = (value ?? {}) as Props;
+  const type = str(p.type) ?? '';
+  return {
+    id: str(p.id) ?? '',
+    name: str(p.name) ?? '',
+    type: checkedType(type, p.id),
+    aliases: Array.isArray(p.aliases) ? p.aliases.filter((a): a is string => typeof a === 'string') : [],
+    code: str(p.code),
+  };
+}
+
+/** An article map projection as an ArticleRow. */
+export function articleRow(value: unknown): ArticleRow {
+  const p = (value ?? {}) as Props;
+  return {
+    id: str(p.id) ?? '',
+    title: str(p.title) ?? '',
+    url: str(p.url),
+    source: str(p.source),
+    published: str(p.published),
+  };
+}
+
+/** A number from a row value, or `fallback` when it is missing. */
+export function num(value: unknown, fallback = 0): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+/** A string from a row value, or null. */
+export function optStr(value: unknown): string | null {
+  return str(value);
+}
+
+/** A Cypher integer parameter (JS numbers travel as floats, which LIMIT and slices reject). */
+export function cypherInt(value: number): ReturnType<typeof neo4j.int> {
+  return neo4j.int(Math.trunc(value));
+}

@@ -1,0 +1,76 @@
+/** Root query resolvers: check arguments, then call one query or loader each. */
+import { GraphQLError } from 'graphql';
+import type { EntityType } from '../../model.ts';
+import { limitArg, MAX_NETWORK_LIMIT, offsetArg, textArg } from '../args.ts';
+import { badArgument } from '../errors.ts';
+import type { ArticleRow, EntityRow, PartnerNetworkRow, SearchHitRow, StatsRow } from '../rows.ts';
+import { listArticles } from '../queries/articles.ts';
+import { countryByNameOrCode, entityByName } from '../queries/entities.ts';
+import { partnerNetwork, partnersOf } from '../queries/partners.ts';
+import { searchEntities } from '../queries/search.ts';
+import { graphStats } from '../queries/stats.ts';
+import type { LimitArgs, Resolver } from './types.ts';
+
+interface EntityArgs {
+  id?: string | null;
+  name?: string | null;
+}
+interface SearchArgs extends LimitArgs {
+  text: string;
+  type?: EntityType | null;
+}
+interface ArticlesArgs extends LimitArgs {
+  offset?: number | null;
+}
+interface PartnerNetworkArgs extends LimitArgs {
+  country?: string | null;
+}
+
+function eitherIdOrName(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument: 'id' } });
+}
+
+const entity: Resolver<unknown, EntityArgs, EntityRow | null> = async (_parent, args, ctx) => {
+  const hasId = args.id !== null && args.id !== undefined;
+  const hasName = args.name !== null && args.name !== undefined;
+  if (hasId && hasName) throw eitherIdOrName('Give only one of the arguments "id" and "name", not both.');
+  if (hasId) return ctx.loaders.entity.load(textArg(args.id, 'id'));
+  if (hasName) return entityByName(ctx.db, textArg(args.name, 'name'));
+  throw eitherIdOrName('Give either the argument "id" or the argument "name".');
+};
+
+const search: Resolver<unknown, SearchArgs, SearchHitRow[]> = async (_parent, args, ctx) => {
+  const hits = await searchEntities(ctx.db, textArg(args.text, 'text'), args.type ?? null, limitArg(args.limit));
+  for (const hit of hits) ctx.loaders.entity.prime(hit.entity.id, hit.entity);
+  return hits;
+};
+
+const articles: Resolver<unknown, ArticlesArgs, ArticleRow[]> = async (_parent, args, ctx) => {
+  const rows = await listArticles(ctx.db, limitArg(args.limit), offsetArg(args.offset));
+  for (const row of rows) ctx.loaders.article.prime(row.id, row);
+  return rows;
+};
+
+const article: Resolver<unknown, { id: string }, ArticleRow | null> = (_parent, args, ctx) =>
+  ctx.loaders.article.load(textArg(args.id, 'id'));
+
+const partnerNetworkResolver: Resolver<unknown, PartnerNetworkArgs, PartnerNetworkRow> = async (_parent, args, ctx) => {
+  const limit = limitArg(args.limit, MAX_NETWORK_LIMIT);
+  if (args.country === null || args.country === undefined) return partnerNetwork(ctx.db, limit);
+  const wanted = textArg(args.country, 'country');
+  const country = await countryByNameOrCode(ctx.db, wanted);
+  if (!country) throw badArgument('country', `matches no country by name, alias or ISO code: "${wanted}".`);
+  return partnersOf(ctx.db, country, limit);
+};
+
+const stats: Resolver<unknown, Record<string, never>, StatsRow> = (_parent, _args, ctx) => graphStats(ctx.db);
+
+/** Resolvers of `type Query`. */
+export const queryResolvers = {
+  entity,
+  search,
+  articles,
+  article,
+  partnerNetwork: partnerNetworkResolver,
+  stats,
+};

@@ -1,0 +1,13 @@
+/** Resolver function types: each resolver sees its parent row, its arguments and the context. */
+import type { ApiContext } from '../context.ts';
+
+export type Resolver<Parent, Args, Result> = (
+  parent: Parent,
+  args: Args,
+  context: ApiContext,
+) => Result | Promise<Result>;
+
+/** Arguments of every field that takes only `limit`. */
+export interface LimitArgs {
+  limit?: number | null;
+}

@@ -1,0 +1,86 @@
+/**
+ * Plain rows the query layer returns and the resolvers read. Entities and articles are
+ * embedded wherever a query already has them, so a resolver rarely needs another round trip.
+ */
+import type { EntityType, Predicate } from '../model.ts';
+
+export interface EntityRow {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  code: string | null;
+}
+
+export interface ArticleRow {
+  id: string;
+  title: string;
+  url: string | null;
+  source: string | null;
+  published: string | null;
+}
+
+export type DirectionValue = 'OUT' | 'IN' | 'BOTH';
+
+/** A relation as seen from one of its ends (`self`). */
+export interface RelationRow {
+  predicate: Predicate;
+  direction: DirectionValue;
+  self: EntityRow;
+  other: EntityRow;
+  subject: EntityRow;
+  object: EntityRow;
+  support: number;
+  confidence: number;
+  role: string | null;
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
+/** One Statement node with its article and its subject and object as stated. */
+export interface EvidenceRow {
+  id: string;
+  sentence: string;
+  start: number;
+  end: number;
+  confidence: number;
+  predicate: Predicate;
+  role: string | null;
+  subject: EntityRow;
+  object: EntityRow;
+  article: ArticleRow;
+}
+
+export interface MentionRow {
+  entity: EntityRow;
+  count: number;
+}
+
+export interface SearchHitRow {
+  entity: EntityRow;
+  score: number;
+}
+
+export interface PartnerEdgeRow {
+  source: string;
+  target: string;
+  support: number;
+  confidence: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
+export interface PartnerNetworkRow {
+  nodes: EntityRow[];
+  edges: PartnerEdgeRow[];
+  truncated: boolean;
+}
+
+export interface StatsRow {
+  entities: number;
+  entitiesByType: { type: EntityType; count: number }[];
+  articles: number;
+  relations: number;
+  relationsByPredicate: { predicate: Predicate; count: number }[];
+  statements: number;
+}

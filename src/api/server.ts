@@ -1,0 +1,63 @@
+/**
+ * Apollo Server wiring: the schema, error masking, and a standalone HTTP server. The API
+ * does not own the driver: `stop()` stops the HTTP server, the caller closes the driver.
+ */
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import type { Driver } from 'neo4j-driver';
+import { createContext, type ApiContext } from './context.ts';
+import { createFormatError, type ErrorLog } from './errors.ts';
+import { buildApiSchema } from './schemaLoader.ts';
+
+export interface ApiServerOptions {
+  /** Where internal errors are logged (default: console.error). */
+  log?: ErrorLog;
+}
+
+export interface StartApiOptions extends ApiServerOptions {
+  driver: Driver;
+  database: string;
+  /** TCP port; 0 picks a free one (default 4000). */
+  port?: number;
+  /** Interface to listen on (default: all). */
+  host?: string;
+}
+
+export interface RunningApi {
+  /** e.g. http://localhost:4000/ */
+  url: string;
+  /** Stops accepting requests and waits for running ones; leaves the driver open. */
+  stop(): Promise<void>;
+}
+
+/** An Apollo Server that also makes the per-request context for its graph. */
+export type ApiServer = ApolloServer<ApiContext> & {
+  /** A fresh context (new loaders) for one operation against this server's database. */
+  context(): ApiContext;
+};
+
+/**
+ * An Apollo Server for the graph in `database`, not yet listening. Run operations with
+ * `server.executeOperation(request, { contextValue: server.context() })`.
+ */
+export function createApiServer(driver: Driver, database: string, options: ApiServerOptions = {}): ApiServer {
+  const log = options.log ?? { error: (message: string) => console.error(message) };
+  const server = new ApolloServer<ApiContext>({
+    schema: buildApiSchema(),
+    formatError: createFormatError(log),
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+  });
+  return Object.assign(server, { context: () => createContext(driver, database) });
+}
+
+/** Starts the API over HTTP and returns its url and a stop function. */
+export async function startApi(options: StartApiOptions): Promise<RunningApi> {
+  const { driver, database, port = 4000, host } = options;
+  const server = createApiServer(driver, database, options);
+  const { url } = await startStandaloneServer(server, {
+    context: async () => server.context(),
+    listen: host === undefined ? { port } : { port, host },
+  });
+  return { url, stop: () => server.stop() };
+}
