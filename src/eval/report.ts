@@ -1,5 +1,5 @@
 /** Formats evaluation results as aligned text tables or JSON-ready objects. Pure. */
-import type { ConllScore } from './conll.ts';
+import type { ConllScore } from './conllScore.ts';
 import type { Prf } from './metrics.ts';
 import type { ArticleScore, SetScore } from './scoreArticles.ts';
 
