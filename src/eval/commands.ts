@@ -37,6 +37,17 @@ export async function loadExtractor(): Promise<ExtractFn> {
   return fn as ExtractFn;
 }
 
+/** The given extractor, else the real one; null (after saying why) when that cannot be loaded. */
+async function chooseExtractor(extract: ExtractFn | undefined, io: Output, command: string): Promise<ExtractFn | null> {
+  if (extract) return extract;
+  try {
+    return await loadExtractor();
+  } catch (err) {
+    io.err(`${command}: cannot load the extractor: ${(err as Error).message}`);
+    return null;
+  }
+}
+
 async function extractAll(articles: readonly { id: string; article: Article }[], extract: ExtractFn): Promise<Extraction[]> {
   const out: Extraction[] = [];
   for (const a of articles) out.push(await extract(a.article));
@@ -88,7 +99,9 @@ export async function runEval(
     io.err(`govgraph eval: no .txt article with a .gold.json beside it in ${dir}`);
     return 2;
   }
-  const ours = await scoreWith(items, extract ?? (await loadExtractor()));
+  const fn = await chooseExtractor(extract, io, 'govgraph eval');
+  if (!fn) return 2;
+  const ours = await scoreWith(items, fn);
   const baseline = opts.baseline ? await scoreWith(items, baselineExtract) : undefined;
   const title = `govgraph eval ${dir}`;
   if (opts.json) io.out(JSON.stringify(evalReportJson(ours, { baseline, detail: opts.detail }), null, 2));
@@ -130,7 +143,9 @@ export async function runEvalConll(
     io.err(`govgraph eval-conll: no CoNLL documents in ${file}`);
     return 2;
   }
-  const ours = await scoreConll(docs, extract ?? (await loadExtractor()));
+  const fn = await chooseExtractor(extract, io, 'govgraph eval-conll');
+  if (!fn) return 2;
+  const ours = await scoreConll(docs, fn);
   const baseline: ConllScore | undefined = opts.baseline ? await scoreConll(docs, baselineExtract) : undefined;
   if (opts.json) io.out(JSON.stringify(baseline ? { ours, baseline } : { ours }, null, 2));
   else io.out(formatConllReport(ours, { title: `govgraph eval-conll ${basename(file)}`, baseline }));

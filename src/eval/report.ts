@@ -37,7 +37,7 @@ const relationLabel = (r: { subject: string; predicate: string; object: string }
 /** The per-article lines of a detailed report: counts, misses and false positives. */
 export function formatArticleDetail(a: ArticleScore): string {
   const lines = [
-    `${a.id}: entities ${a.typed.tp}/${a.typed.pred} predicted, ${a.typed.tp}/${a.typed.gold} gold; relations ${a.relations.tp}/${a.relations.pred} predicted, ${a.relations.tp}/${a.relations.gold} gold`,
+    `${a.id}: entities ${a.typed.tp} matched, ${a.typed.pred} predicted, ${a.typed.gold} gold; relations ${a.relations.tp} matched, ${a.relations.pred} predicted, ${a.relations.gold} gold`,
   ];
   const list = (label: string, items: string[]): void => {
     if (items.length) lines.push(`  ${label} (${items.length}): ${items.join('; ')}`);

@@ -1,0 +1,79 @@
+/**
+ * Extraction speed benchmark (`npm run bench:extract [DIR] [--iterations N]`): words per
+ * second on one core for `extractArticle` and for compromise's bare `nlp(text)` on the same
+ * texts, after a warm-up, as the median of several passes, and the ratio ours/bare.
+ * Texts: the `.txt` files of DIR, by default ../shared/corpus/dev when present, else
+ * ingest/samples/. Prints figures only; no pass/fail.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nlp from 'compromise';
+import { parseTextArticle } from '../ingest/sources/textFile.ts';
+import { loadExtractor, type ExtractFn } from '../src/eval/commands.ts';
+import type { Article } from '../src/model.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+function parseArgs(argv: string[]): { dir: string; iterations: number } {
+  let dir: string | undefined;
+  let iterations = 7;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === '--iterations') iterations = Math.max(1, Number(argv[++i]) || iterations);
+    else if (!a.startsWith('-')) dir = a;
+  }
+  const shared = resolve(root, '..', 'shared', 'corpus', 'dev');
+  return { dir: resolve(dir ?? (existsSync(shared) ? shared : join(root, 'ingest', 'samples'))), iterations };
+}
+
+async function readTexts(dir: string): Promise<Article[]> {
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.txt')).sort();
+  return Promise.all(names.map(async (n) => parseTextArticle(await readFile(join(dir, n), 'utf8'))));
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
+};
+
+/** Median seconds for one pass of `run` over all articles, after two warm-up passes. */
+async function time(articles: Article[], run: (a: Article) => unknown, iterations: number): Promise<number> {
+  for (let w = 0; w < 2; w++) for (const a of articles) await run(a);
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const t0 = performance.now();
+    for (const a of articles) await run(a);
+    samples.push((performance.now() - t0) / 1000);
+  }
+  return median(samples);
+}
+
+const { dir, iterations } = parseArgs(process.argv.slice(2));
+const articles = await readTexts(dir);
+if (!articles.length) {
+  console.log(`bench:extract: no .txt articles in ${dir}; nothing to measure`);
+} else {
+  const words = articles.reduce((n, a) => n + (a.body.match(/\S+/g)?.length ?? 0), 0);
+  console.log(`bench:extract: ${articles.length} article(s), ${words} words from ${dir}; ${iterations} timed passes after 2 warm-up passes, single thread`);
+  const bare = words / (await time(articles, (a) => nlp(a.body), iterations));
+  let ours: number | null = null;
+  let extract: ExtractFn | null = null;
+  try {
+    extract = await loadExtractor();
+  } catch (err) {
+    console.log(`extractArticle unavailable (${(err as Error).message}); timing the bare parse only`);
+  }
+  if (extract) {
+    const fn = extract;
+    ours = words / (await time(articles, (a) => fn(a), iterations));
+  }
+  const fmt = (x: number): string => Math.round(x).toLocaleString('en-US').padStart(10);
+  console.log(`  compromise nlp(text)  ${fmt(bare)} words/s per core`);
+  if (ours !== null) {
+    console.log(`  extractArticle        ${fmt(ours)} words/s per core`);
+    console.log(`  ratio ours/bare       ${(ours / bare).toFixed(3).padStart(10)}  (1.0 = as fast as the bare parse)`);
+  }
+}
