@@ -22,6 +22,31 @@ export interface Output {
   err: (text: string) => void;
 }
 
+/** Options of `govgraph eval DIR`. */
+export interface EvalOptions {
+  detail?: boolean;
+  baseline?: boolean;
+  json?: boolean;
+  minEntityF1?: number;
+  minRelationF1?: number;
+}
+
+/** Options of `govgraph eval-conll FILE`. */
+export interface EvalConllOptions {
+  baseline?: boolean;
+  json?: boolean;
+  limitDocs?: number;
+  minF1?: number;
+}
+
+/** The first threshold that is not a number in [0, 1], as an error message, or null. */
+function badThreshold(command: string, thresholds: Record<string, number | undefined>): string | null {
+  for (const [name, v] of Object.entries(thresholds)) {
+    if (v !== undefined && !(Number.isFinite(v) && v >= 0 && v <= 1)) return `${command}: ${name} must be a number from 0 to 1, got ${v}`;
+  }
+  return null;
+}
+
 const consoleOutput: Output = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
@@ -77,10 +102,15 @@ async function isDirectory(path: string): Promise<boolean> {
 /** Scores the extractor on DIR's gold articles; non-zero when under a threshold or DIR is unusable. */
 export async function runEval(
   dir: string,
-  opts: { detail?: boolean; baseline?: boolean; json?: boolean; minEntityF1?: number; minRelationF1?: number } = {},
+  opts: EvalOptions = {},
   extract?: ExtractFn,
   io: Output = consoleOutput,
 ): Promise<number> {
+  const bad = badThreshold('govgraph eval', { '--min-entity-f1': opts.minEntityF1, '--min-relation-f1': opts.minRelationF1 });
+  if (bad) {
+    io.err(bad);
+    return 2;
+  }
   if (!(await isDirectory(dir))) {
     io.err(`govgraph eval: ${dir} is not a directory`);
     return 2;
@@ -126,10 +156,15 @@ async function scoreWith(items: { id: string; article: Article; gold: ScoringIte
 /** Scores the extractor's name spans on a CoNLL-2003 file; non-zero when under `minF1` (headline). */
 export async function runEvalConll(
   file: string,
-  opts: { baseline?: boolean; json?: boolean; limitDocs?: number; minF1?: number } = {},
+  opts: EvalConllOptions = {},
   extract?: ExtractFn,
   io: Output = consoleOutput,
 ): Promise<number> {
+  const bad = badThreshold('govgraph eval-conll', { '--min-f1': opts.minF1 });
+  if (bad) {
+    io.err(bad);
+    return 2;
+  }
   let text: string;
   try {
     text = await readFile(file, 'utf8');

@@ -92,6 +92,18 @@ describe('runEvalConll', () => {
     expect(await runEvalConll(join(dir, 'doc.conll'), { json: true }, extract, io)).toBe(0);
     const report = JSON.parse(io.stdout) as { ours: { headline: { f1: number } } };
     expect(report.ours.headline.f1).toBe(1);
-    expect(await runEvalConll(join(dir, 'doc.conll'), { minF1: 1.1 }, extract, capture())).toBe(1);
+    const none = (a: Article): Extraction => ({ article: { title: a.title, published: null }, entities: [], relations: [] });
+    const io2 = capture();
+    expect(await runEvalConll(join(dir, 'doc.conll'), { minF1: 0.5 }, none, io2)).toBe(1);
+    expect(io2.stderr).toMatch(/PER\/ORG\/LOC F1 0\.000 is under the minimum 0\.5/);
+  });
+});
+
+describe('thresholds', () => {
+  it('rejects a threshold that is not a number from 0 to 1', async () => {
+    const io = capture();
+    expect(await runEval(dir, { minEntityF1: Number.NaN }, extract, io)).toBe(2);
+    expect(io.stderr).toMatch(/--min-entity-f1/);
+    expect(await runEvalConll(join(dir, 'doc.conll'), { minF1: 3 }, extract, capture())).toBe(2);
   });
 });
