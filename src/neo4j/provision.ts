@@ -130,7 +130,7 @@ export async function ensureInstalled(paths: LocalServerPaths, log: Logger = std
     const installLog = join(paths.installDir, 'install.log');
 
     log(`govgraph: installing Neo4j ${paths.version} into ${paths.installDir}`);
-    log('govgraph: fetching jars with Maven (first run downloads ~150 MB from Maven Central; this can take a few minutes)...');
+    log('govgraph: fetching jars with Maven (first run downloads ~160 MB from Maven Central into ~/.m2; can take a few minutes)...');
     await runLogged(
       'mvn',
       ['-B', '-ntp', '-f', paths.launcherPom, 'dependency:copy-dependencies', `-DoutputDirectory=${paths.libDir}`, '-DincludeScope=runtime'],

@@ -1,0 +1,38 @@
+/**
+ * Test-side access to the Neo4j that test/globalSetup.ts started (or the external one named
+ * by NEO4J_URI): the connection comes from vitest's inject('neo4j').
+ */
+import neo4j, { type Driver } from 'neo4j-driver';
+import { inject } from 'vitest';
+import type { ConnectionConfig } from '../../../src/neo4j/config.ts';
+
+/** The connection provided by the integration project's globalSetup. */
+export function testConnection(): ConnectionConfig {
+  return inject('neo4j');
+}
+
+/** The database the tests use (`neo4j` unless NEO4J_DATABASE says otherwise). */
+export function testDatabase(): string {
+  return testConnection().database;
+}
+
+/** Opens a driver to the test server (integers as JS numbers, like src/graph's driver); close it in afterAll. */
+export function testDriver(): Driver {
+  const conn = testConnection();
+  return neo4j.driver(conn.uri, neo4j.auth.basic(conn.user, conn.password), {
+    disableLosslessIntegers: true,
+    connectionTimeout: 30_000,
+    userAgent: 'govgraph-tests',
+  });
+}
+
+/** Deletes every node and relationship in the test database, in batches (schema is kept). */
+export async function clearDatabase(driver: Driver, database: string = testDatabase()): Promise<void> {
+  // CALL { ... } IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+  try {
+    await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
+}
