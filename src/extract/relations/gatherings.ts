@@ -1,0 +1,98 @@
+/**
+ * Events: HOSTS ("hosted by the Chinese government", "Japan will host the forum"),
+ * PARTICIPATES_IN ("X will attend", "in attendance", "took part", "went to <Event>"), and
+ * LOCATED_IN ("takes place in Wuzhen", "<Event> in Kyoto", "Wuzhen, Zhejiang province").
+ * A sentence that talks about "the event" or "the conference" without naming it refers to
+ * the article's main event.
+ */
+import type { EntityType } from '../../model.ts';
+import type { Doc, DocEntity, Sentence } from '../document.ts';
+import type { Lexicon } from '../lexicon.ts';
+import type { SentenceMention } from './context.ts';
+import { addRelation, findTrigger, outermost, salientEvent, sentenceMentions } from './context.ts';
+
+const HOST_TYPES: readonly EntityType[] = ['Country', 'GovernmentBody', 'Organization', 'Company'];
+const PARTICIPANT_TYPES: readonly EntityType[] = ['Person', 'Company', 'Organization', 'GovernmentBody', 'Country', 'MediaOutlet'];
+const EVENT_WORDS = new Set(['event', 'conference', 'summit', 'forum', 'meeting', 'gathering', 'show', 'edition', 'congress', 'expo', 'session', 'assembly', 'sub-forum', 'sub-forums']);
+const VENUE_PREPS = new Set(['in', 'at']);
+
+function eventReference(doc: Doc, s: Sentence, ms: SentenceMention[]): DocEntity | null {
+  const named = ms.find((m) => m.entity.type === 'Event');
+  if (named) return named.entity;
+  for (let i = s.first; i < s.last; i++) if (EVENT_WORDS.has(doc.tokens[i]?.lower ?? '')) return salientEvent(doc);
+  return null;
+}
+
+function reportedBy(doc: Doc, m: SentenceMention): boolean {
+  const b1 = doc.tokens[m.first - 1]?.lower;
+  const b2 = doc.tokens[m.first - 2]?.lower;
+  const a1 = doc.tokens[m.last]?.lower;
+  return (b1 === 'to' && b2 === 'according') || a1 === 'reported' || a1 === 'said' || m.entity.type === 'MediaOutlet';
+}
+
+function hosts(doc: Doc, s: Sentence, ms: SentenceMention[], lexicon: Lexicon, evidence: { start: number; end: number }): void {
+  const trigger = findTrigger(doc, lexicon, 'HOSTS', s.first, s.last);
+  if (!trigger) return;
+  const event = eventReference(doc, s, ms);
+  if (!event) return;
+  const passive = doc.tokens.slice(trigger.end, trigger.end + 3).some((t) => t.lower === 'by');
+  const candidates = passive
+    ? ms.filter((m) => m.first >= trigger.end && m.first <= trigger.end + 4)
+    : [...ms].reverse().filter((m) => m.last <= trigger.at);
+  const host = candidates.find((m) => HOST_TYPES.includes(m.entity.type) && !reportedBy(doc, m));
+  if (host) addRelation(doc, host.entity, 'HOSTS', event, passive ? 0.85 : 0.75, evidence);
+}
+
+function participants(doc: Doc, s: Sentence, ms: SentenceMention[], lexicon: Lexicon, evidence: { start: number; end: number }): void {
+  const trigger = findTrigger(doc, lexicon, 'PARTICIPATES_IN', s.first, s.last);
+  if (!trigger) return;
+  const eventAfter = ms.find((m) => m.entity.type === 'Event' && m.first >= trigger.end);
+  const event = eventAfter?.entity ?? eventReference(doc, s, ms);
+  if (!event) return;
+  const eligible = ms.filter(
+    (m) => PARTICIPANT_TYPES.includes(m.entity.type) && m.entity.key !== event.key && m.candidate.kind !== 'demonym' && !reportedBy(doc, m),
+  );
+  const before = eligible.filter((m) => m.last <= trigger.at);
+  const chosen = before.length > 0 ? before : eligible.filter((m) => m.first >= trigger.end && (!eventAfter || m.first < eventAfter.first || m.first > eventAfter.last));
+  // Countries are participants only when they act ("Japan attended"), not as modifiers.
+  for (const m of chosen) {
+    if (m.entity.type === 'Country' && doc.tokens[m.last - 1]?.possessive) continue;
+    addRelation(doc, m.entity, 'PARTICIPATES_IN', event, before.length > 0 ? 0.75 : 0.6, evidence);
+  }
+}
+
+function venues(doc: Doc, s: Sentence, ms: SentenceMention[], evidence: { start: number; end: number }): void {
+  ms.forEach((m, idx) => {
+    const next = ms[idx + 1];
+    if (!next) return;
+    const between = doc.tokens.slice(m.last, next.first);
+    // "Wuzhen, Zhejiang province" / "Sydney, Australia"
+    if (m.entity.type === 'Place' && (next.entity.type === 'Place' || next.entity.type === 'Country') && between.length === 0 && /^,/.test(doc.tokens[m.last - 1]?.post ?? '')) {
+      addRelation(doc, m.entity, 'LOCATED_IN', next.entity, 0.85, evidence);
+    }
+    // "<Event> in Kyoto", "<Event> from Shanghai"
+    if (m.entity.type === 'Event' && next.entity.type === 'Place' && between.length === 1 && ['in', 'at', 'from'].includes(between[0]?.lower ?? '')) {
+      addRelation(doc, m.entity, 'LOCATED_IN', next.entity, 0.75, evidence);
+    }
+  });
+  // "This event, which takes place in Wuzhen" / "held in Kyoto"
+  for (const m of ms) {
+    if (m.entity.type !== 'Place') continue;
+    const b1 = doc.tokens[m.first - 1]?.lower ?? '';
+    const b2 = doc.tokens[m.first - 2]?.lower ?? '';
+    if (!VENUE_PREPS.has(b1) || !['place', 'held', 'hosted', 'staged', 'convened', 'opened', 'opens', 'organised', 'organized'].includes(b2)) continue;
+    const event = eventReference(doc, s, ms.filter((x) => x.first < m.first));
+    if (event) addRelation(doc, event, 'LOCATED_IN', m.entity, 0.8, evidence);
+  }
+}
+
+/** Adds HOSTS, PARTICIPATES_IN and LOCATED_IN relations. */
+export function extractGatherings(doc: Doc, lexicon: Lexicon): void {
+  for (const s of doc.sentences) {
+    const ms = outermost(sentenceMentions(doc, s));
+    const evidence = { start: s.start, end: s.end };
+    hosts(doc, s, ms, lexicon, evidence);
+    participants(doc, s, ms, lexicon, evidence);
+    venues(doc, s, ms, evidence);
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Stage 2: known names. Finds the longest gazetteer phrase at each token (countries,
+ * demonyms, capitals, known organisations, companies, media, bodies, events, policies,
+ * places, topic phrases) and records a candidate for it.
+ */
+import type { Candidate, Doc, Token } from '../document.ts';
+import type { Lexicon, PhraseEntry } from '../lexicon.ts';
+
+const BREAKING_PUNCT = /[,;:()"“”!?]|[.]\s/;
+/** Words before a capital city that show it is the place, not the state it stands for. */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'outside', 'around', 'via', 'visited', 'visit', 'visiting', 'into', 'across', 'throughout', 'of', 'inside']);
+
+function startsUpper(s: string): boolean {
+  const c = s.charAt(0);
+  return c !== c.toLowerCase();
+}
+
+function tokenMatches(token: Token, key: string, surface: string, exactCase: boolean): boolean {
+  if (token.lower !== key) return false;
+  if (exactCase) return token.key === surface.replace(/['’]s$/, '');
+  return !startsUpper(surface) || startsUpper(token.key);
+}
+
+function matchAt(doc: Doc, i: number, e: PhraseEntry): boolean {
+  const n = e.keys.length;
+  if (i + n > doc.tokens.length) return false;
+  const sentence = doc.tokens[i]?.sentence;
+  for (let k = 0; k < n; k++) {
+    const token = doc.tokens[i + k];
+    if (!token || token.sentence !== sentence) return false;
+    if (!tokenMatches(token, e.keys[k] ?? '', e.surface[k] ?? '', e.exactCase)) return false;
+    if (k < n - 1 && (BREAKING_PUNCT.test(token.post) || token.possessive)) return false;
+  }
+  if (e.ambiguous) {
+    const first = doc.tokens[i];
+    const isSentenceStart = i === 0 || doc.tokens[i - 1]?.sentence !== sentence;
+    if (isSentenceStart && first && !first.possessive) return false;
+  }
+  return true;
+}
+
+function capitalCandidate(doc: Doc, i: number, e: PhraseEntry & { target: { kind: 'capital' } }): Candidate {
+  const prev = doc.tokens[i - 1];
+  const next = doc.tokens[i + 1];
+  const token = doc.tokens[i];
+  const country = e.target.country;
+  const asPlace =
+    (prev && prev.sentence === token?.sentence && PLACE_PREPOSITIONS.has(prev.lower) && !token?.possessive) ||
+    (token && /^,/.test(token.post) && next && next.key === country.name);
+  if (asPlace) return { first: i, last: i + 1, type: 'Place', name: e.surface.join(' '), kind: 'name', source: 'gazetteer', country: country.code };
+  return { first: i, last: i + 1, type: 'Country', name: country.name, code: country.code, kind: 'name', source: 'gazetteer' };
+}
+
+function toCandidate(doc: Doc, i: number, e: PhraseEntry): Candidate {
+  const last = i + e.keys.length;
+  const t = e.target;
+  if (t.kind === 'topic') return { first: i, last, type: 'Topic', name: t.topic, kind: 'name', source: 'gazetteer' };
+  if (t.kind === 'capital') return capitalCandidate(doc, i, e as PhraseEntry & { target: { kind: 'capital' } });
+  const c: Candidate = { first: i, last, type: t.entity.type, name: t.entity.name, kind: t.mention, source: 'gazetteer' };
+  if (t.code) c.code = t.code;
+  if (t.entity.country) c.country = t.entity.country;
+  if (t.entity.recurring) c.recurring = true;
+  if (t.entity.organization) c.organization = t.entity.organization;
+  return c;
+}
+
+/** Adds a candidate for every longest gazetteer match, left to right, without overlaps. */
+export function matchGazetteer(doc: Doc, lexicon: Lexicon): void {
+  let i = 0;
+  while (i < doc.tokens.length) {
+    const token = doc.tokens[i];
+    const entries = token ? lexicon.phrases.get(token.lower) : undefined;
+    const hit = entries?.find((e) => matchAt(doc, i, e));
+    if (hit) {
+      doc.candidates.push(toCandidate(doc, i, hit));
+      i += hit.keys.length;
+    } else {
+      i += 1;
+    }
+  }
+}

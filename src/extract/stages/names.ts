@@ -1,0 +1,240 @@
+/**
+ * Stage 3: names the gazetteer does not know. Finds runs of capitalised tokens and types
+ * them from their head word ("... Ministry", "... Forum", "... Act"), from the words around
+ * them ("technology company Infosys", "CEO Tim Cook", "according to X") and from first
+ * names and surnames. A longer name with a head word replaces known names inside it
+ * ("Nanjing University of ...").
+ */
+import type { EntityType } from '../../model.ts';
+import type { Candidate, Doc, Token } from '../document.ts';
+import { spanText } from '../document.ts';
+import type { Lexicon } from '../lexicon.ts';
+
+const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'de', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'al', '&', 'in', 'against', 'to']);
+const BREAK = /[,;:()"“”!?]|[.]\s|\s[-–—]\s/;
+const NOT_NAME_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Modal', 'Auxiliary', 'Copula'];
+const CALENDAR_TAGS = ['Month', 'WeekDay', 'Date', 'Holiday'];
+const PLACE_WORDS = new Set(['province', 'city', 'county', 'region', 'prefecture', 'district', 'state']);
+const MEDIA_BEFORE = new Set(['according to', 'reported by', 'told', 'quoted by', 'cited by']);
+const MEDIA_AFTER = new Set(['reported', 'reports', 'reporting', 'quoted', 'cited', 'citing']);
+
+function isCapitalised(t: Token): boolean {
+  return /^[A-Z]/.test(t.key) || /^[0-9]+[A-Z]/.test(t.key);
+}
+
+function isSentenceStart(doc: Doc, i: number): boolean {
+  return i === 0 || doc.tokens[i - 1]?.sentence !== doc.tokens[i]?.sentence;
+}
+
+function isRoleOrTitle(t: Token, lexicon: Lexicon): boolean {
+  return lexicon.roles.has(t.lower) || lexicon.personTitles.has(t.text);
+}
+
+function looksLikeName(doc: Doc, i: number, lexicon: Lexicon): boolean {
+  const t = doc.tokens[i];
+  if (!t || !isCapitalised(t)) return false;
+  if (CALENDAR_TAGS.some((tag) => t.tags.has(tag)) && !t.tags.has('ProperNoun')) return false;
+  if (isRoleOrTitle(t, lexicon) && !lexicon.headType.has(t.lower)) return false;
+  if (isSentenceStart(doc, i) && NOT_NAME_TAGS.some((tag) => t.tags.has(tag))) return false;
+  if (isSentenceStart(doc, i) && !t.tags.has('ProperNoun') && !t.tags.has('Acronym') && (t.tags.has('Verb') || t.tags.has('Adjective'))) return false;
+  return true;
+}
+
+/** Runs of capitalised tokens (with inner connectors) inside one sentence. */
+export function capitalisedRuns(doc: Doc, lexicon: Lexicon): { first: number; last: number }[] {
+  const runs: { first: number; last: number }[] = [];
+  let i = 0;
+  while (i < doc.tokens.length) {
+    if (!looksLikeName(doc, i, lexicon)) {
+      i++;
+      continue;
+    }
+    const first = i;
+    let last = i + 1;
+    while (last < doc.tokens.length) {
+      const prev = doc.tokens[last - 1];
+      const t = doc.tokens[last];
+      if (!prev || !t || t.sentence !== prev.sentence || BREAK.test(prev.post) || prev.possessive) break;
+      if (looksLikeName(doc, last, lexicon)) {
+        last++;
+        continue;
+      }
+      // A connector joins two capitalised parts: "Ministry of Foreign Affairs".
+      let j = last;
+      while (j < doc.tokens.length && CONNECTORS.has(doc.tokens[j]?.lower ?? '') && !BREAK.test(doc.tokens[j]?.post ?? '')) j++;
+      if (j > last && j < doc.tokens.length && doc.tokens[j]?.sentence === t.sentence && looksLikeName(doc, j, lexicon)) {
+        last = j + 1;
+        continue;
+      }
+      break;
+    }
+    runs.push({ first, last });
+    i = last;
+  }
+  return runs;
+}
+
+/** The type a name's head word gives it, if any. */
+function headTypeOf(doc: Doc, first: number, last: number, lexicon: Lexicon): EntityType | null {
+  const words = [];
+  for (let k = first; k < last; k++) words.push(doc.tokens[k]?.lower ?? '');
+  for (const h of lexicon.multiHeads) {
+    const n = h.words.length;
+    for (let s = 0; s + n <= words.length; s++) if (h.words.every((w, k) => words[s + k] === w)) return h.type;
+  }
+  const lastWord = words[words.length - 1] ?? '';
+  const headLast = lexicon.headType.get(lastWord);
+  if (headLast) return headLast;
+  // "Ministry of Foreign Affairs", "University of Essex": the head comes before "of".
+  const ofAt = words.indexOf('of');
+  if (ofAt > 0) {
+    const head = lexicon.headType.get(words[ofAt - 1] ?? '');
+    if (head && head !== 'Company' && head !== 'MediaOutlet') return head;
+  }
+  return null;
+}
+
+function wordsBefore(doc: Doc, i: number, n: number): string {
+  const out: string[] = [];
+  for (let k = Math.max(0, i - n); k < i; k++) {
+    const t = doc.tokens[k];
+    if (t && t.sentence === doc.tokens[i]?.sentence) out.push(t.lower);
+  }
+  return out.join(' ');
+}
+
+function descriptorType(doc: Doc, first: number, last: number, lexicon: Lexicon): EntityType | null {
+  const before = doc.tokens[first - 1];
+  if (before && before.sentence === doc.tokens[first]?.sentence && !BREAK.test(before.post)) {
+    const two = wordsBefore(doc, first, 2);
+    const type = lexicon.descriptorType.get(two) ?? lexicon.descriptorType.get(before.lower);
+    if (type && type !== 'Event' && type !== 'Policy') return type;
+  }
+  // Appositive after: "Infosys, the IT company," / "X, a Russian firm".
+  const lastToken = doc.tokens[last - 1];
+  if (lastToken && /^,/.test(lastToken.post)) {
+    for (let k = last; k < Math.min(doc.tokens.length, last + 5); k++) {
+      const t = doc.tokens[k];
+      if (!t || t.sentence !== lastToken.sentence) break;
+      const type = lexicon.descriptorType.get(t.lower);
+      if (type && type !== 'Event' && type !== 'Policy') return type;
+      if (BREAK.test(t.post)) break;
+    }
+  }
+  return null;
+}
+
+function mediaContext(doc: Doc, first: number, last: number): boolean {
+  const before = wordsBefore(doc, first, 2);
+  if ([...MEDIA_BEFORE].some((m) => before.endsWith(m))) return true;
+  const after = doc.tokens[last];
+  return !!after && after.sentence === doc.tokens[first]?.sentence && MEDIA_AFTER.has(after.lower);
+}
+
+function personByName(doc: Doc, first: number, last: number, lexicon: Lexicon): boolean {
+  const n = last - first;
+  if (n < 2 || n > 4) return false;
+  for (let k = first; k < last; k++) {
+    const t = doc.tokens[k];
+    if (!t || !/^[A-Z][a-zà-ÿ'’-]+\.?$/.test(t.key) || (k < last - 1 && t.possessive)) return false;
+  }
+  const a = doc.tokens[first];
+  const b = doc.tokens[first + 1];
+  if (!a || !b) return false;
+  if (lexicon.firstNames.has(a.key) || a.tags.has('FirstName') || a.tags.has('Person')) return true;
+  if (lexicon.surnames.has(a.key) && /^[A-Z][a-z]+$/.test(b.key)) return true;
+  return false;
+}
+
+function personByContext(doc: Doc, first: number, last: number, lexicon: Lexicon): boolean {
+  const n = last - first;
+  if (n < 2 || n > 4) return false;
+  const before = doc.tokens[first - 1];
+  if (before && before.sentence === doc.tokens[first]?.sentence && isRoleOrTitle(before, lexicon)) return true;
+  const after = doc.tokens[last];
+  const lastToken = doc.tokens[last - 1];
+  if (after && after.sentence === lastToken?.sentence) {
+    if (lexicon.speechVerbs.has(after.lower) && !lastToken?.possessive) return true;
+    if (lastToken && /^,/.test(lastToken.post) && (lexicon.roles.has(after.lower) || isRoleOrTitle(after, lexicon))) return true;
+  }
+  return false;
+}
+
+function typeRun(doc: Doc, first: number, last: number, lexicon: Lexicon): EntityType | null {
+  const head = headTypeOf(doc, first, last, lexicon);
+  if (head) return head;
+  if (personByName(doc, first, last, lexicon) || personByContext(doc, first, last, lexicon)) return 'Person';
+  const desc = descriptorType(doc, first, last, lexicon);
+  if (desc) return desc;
+  if (mediaContext(doc, first, last)) return 'MediaOutlet';
+  return null;
+}
+
+function stripLeadingThe(doc: Doc, first: number, last: number): number {
+  return last - first > 1 && doc.tokens[first]?.lower === 'the' ? first + 1 : first;
+}
+
+function covered(doc: Doc, first: number, last: number): Candidate[] {
+  return doc.candidates.filter((c) => c.first < last && c.last > first);
+}
+
+/** Adds typed candidates for capitalised names that the gazetteer did not cover. */
+export function findNames(doc: Doc, lexicon: Lexicon): void {
+  const added: Candidate[] = [];
+  for (const run of capitalisedRuns(doc, lexicon)) {
+    const first = stripLeadingThe(doc, run.first, run.last);
+    const last = run.last;
+    const inside = covered(doc, first, last);
+    const head = headTypeOf(doc, first, last, lexicon);
+    const wholeKnown = inside.length === 1 && inside[0]?.first === first && inside[0]?.last === last;
+    if (wholeKnown) continue;
+    if (inside.length > 0 && head && head !== 'Place' && last - first >= 2 && !inside.some((c) => c.first === first && c.last === last)) {
+      // A longer name with a head word wins over known names inside it.
+      const longest = inside.reduce((m, c) => Math.max(m, c.last - c.first), 0);
+      if (last - first > longest) {
+        doc.candidates = doc.candidates.filter((c) => !inside.includes(c) || c.type === 'Topic');
+        doc.candidates = doc.candidates.filter((c) => !(c.type === 'Topic' && c.first >= first && c.last <= last));
+        added.push({ first, last, type: head, name: null, kind: 'name', source: 'name' });
+        continue;
+      }
+    }
+    // Otherwise type each uncovered stretch of the run on its own.
+    let k = first;
+    while (k < last) {
+      if (inside.some((c) => c.first <= k && c.last > k)) {
+        k++;
+        continue;
+      }
+      let end = k;
+      while (end < last && !inside.some((c) => c.first <= end && c.last > end)) end++;
+      let a = k;
+      while (a < end && CONNECTORS.has(doc.tokens[a]?.lower ?? '')) a++;
+      let b = end;
+      while (b > a && CONNECTORS.has(doc.tokens[b - 1]?.lower ?? '')) b--;
+      if (b > a) added.push({ first: a, last: b, type: typeRun(doc, a, b, lexicon), name: null, kind: 'name', source: 'name' });
+      k = end;
+    }
+  }
+  doc.candidates.push(...added);
+  doc.candidates.sort((x, y) => x.first - y.first);
+  markPlaceSuffixes(doc);
+}
+
+/** "Zhejiang province": the capitalised word before a lower-case place word is a Place. */
+function markPlaceSuffixes(doc: Doc): void {
+  for (const c of doc.candidates) {
+    const next = doc.tokens[c.last];
+    const lastToken = doc.tokens[c.last - 1];
+    if (!next || !lastToken || next.sentence !== lastToken.sentence || BREAK.test(lastToken.post)) continue;
+    if (PLACE_WORDS.has(next.lower) && next.key === next.lower && (c.type === null || c.type === 'Place')) {
+      c.type = 'Place';
+      c.last += 1;
+    }
+  }
+}
+
+/** The surface name of a candidate: its text without a possessive ending. */
+export function candidateText(doc: Doc, c: Candidate): string {
+  const text = spanText(doc, c.first, c.last);
+  return text.replace(/['’]s?$/, '');
+}
