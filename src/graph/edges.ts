@@ -72,7 +72,13 @@ interface EdgeQueries {
   upsert: string;
 }
 
-/** The two constant queries for one predicate; `predicate` must be one of PREDICATES. */
+/**
+ * The two constant queries for one predicate; `predicate` must be one of PREDICATES.
+ * The statement and article in the patterns carry no label on purpose: only Statements have
+ * SUBJECT/OBJECT and only Articles have STATES, and without a label the planner cannot pick
+ * the Statement(predicate) index, which would scan every statement of the predicate once
+ * per triple; it expands from the two entities instead.
+ */
 function edgeQueries(predicate: Predicate): EdgeQueries {
   if (!isPredicate(predicate)) throw new Error(`not a predicate: ${String(predicate)}`);
   return {
@@ -80,7 +86,7 @@ function edgeQueries(predicate: Predicate): EdgeQueries {
       UNWIND $triples AS t
       MATCH (s:Entity {id: t.subject})-[r:${predicate}]->(o:Entity {id: t.object})
       WHERE NOT EXISTS {
-        MATCH (s)<-[:SUBJECT]-(st:Statement)-[:OBJECT]->(o)
+        MATCH (s)<-[:SUBJECT]-(st)-[:OBJECT]->(o)
         WHERE st.predicate = '${predicate}'
       }
       DELETE r`,
@@ -88,9 +94,9 @@ function edgeQueries(predicate: Predicate): EdgeQueries {
       UNWIND $triples AS t
       MATCH (s:Entity {id: t.subject})
       MATCH (o:Entity {id: t.object})
-      MATCH (s)<-[:SUBJECT]-(st:Statement)-[:OBJECT]->(o)
+      MATCH (s)<-[:SUBJECT]-(st)-[:OBJECT]->(o)
       WHERE st.predicate = '${predicate}'
-      MATCH (a:Article)-[:STATES]->(st)
+      MATCH (a)-[:STATES]->(st)
       WITH s, o, st, a
       ORDER BY st.confidence DESC, st.id
       WITH s, o,

@@ -302,6 +302,21 @@ describe('writeArticles', () => {
     expect(await graphCounts(driver, database)).toMatchObject({ articles: 1, statements: 2, entities: 3 });
   });
 
+  it('keeps the type label in step with the type when an entity is re-typed', async () => {
+    const first = article1();
+    await writeArticles(driver, database, [first]);
+    const retyped = article1();
+    retyped.article.contentHash = 'retyped';
+    retyped.extraction.entities = retyped.extraction.entities.map((e) =>
+      e.id === 'company:brightwave' ? { ...e, type: 'Organization' as const } : e,
+    );
+    await writeArticles(driver, database, [retyped]);
+    const rows = await query('MATCH (e:Entity {id: "company:brightwave"}) RETURN labels(e) AS labels, e.type AS type');
+    expect(rows).toHaveLength(1);
+    expect([...(rows[0]?.labels as string[])].sort()).toEqual(['Entity', 'Organization']);
+    expect(rows[0]?.type).toBe('Organization');
+  });
+
   it('makes entities findable through the entityNames full-text index by name or alias', async () => {
     await writeArticles(driver, database, [article1()]);
     const hits = await query("CALL db.index.fulltext.queryNodes('entityNames', 'Northern') YIELD node RETURN node.id AS id");
