@@ -7,7 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { delimiter } from 'node:path';
-import worldCountries from 'world-countries';
+import { createRequire } from 'node:module';
+import type { Country } from 'world-countries';
 import type { EntityType, MentionKind, TopicName } from '../model.ts';
 import { isEntityType, TOPICS } from '../model.ts';
 import { phraseKeys, tokenKey } from './stages/tokenize.ts';
@@ -133,6 +134,7 @@ interface CountryExtras {
 function loadCountries(): CountryInfo[] {
   const extras = readJson(dataUrl('country-extras.json')) as Record<string, CountryExtras | string>;
   const latin = /^[A-Za-z][A-Za-z .'-]+$/;
+  const worldCountries = readJson(createRequire(import.meta.url).resolve('world-countries/countries.json')) as Country[];
   return worldCountries
     .filter((c) => c.cca2 && c.name.common)
     .map((c) => {

@@ -24,7 +24,7 @@ export interface Stage {
 
 /** The stages in the order they run. */
 export const STAGES: readonly Stage[] = [
-  { name: 'tokenize', run: (doc) => tokenize(doc) },
+  { name: 'tokenize', run: (doc, lexicon) => tokenize(doc, (key) => lexicon.phrases.get(key)?.some((e) => e.keys.length === 1 && e.target.kind === 'entity') ?? false) },
   { name: 'gazetteer', run: matchGazetteer },
   { name: 'names', run: findNames },
   { name: 'policies', run: findPolicyPhrases },

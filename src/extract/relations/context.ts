@@ -30,9 +30,12 @@ export function outermost(mentions: SentenceMention[]): SentenceMention[] {
   return mentions.filter((m) => !mentions.some((o) => o !== m && o.first <= m.first && o.last >= m.last && o.last - o.first > m.last - m.first));
 }
 
-/** Index of the first token in [from, to) whose lower-case form (or two-word form) is a trigger. */
-export function findTrigger(doc: Doc, lexicon: Lexicon, predicate: Predicate, from: number, to: number): { at: number; end: number } | null {
-  const words = lexicon.triggers.get(predicate);
+/**
+ * The first token in [from, to) whose lower-case form (or two-word form) is in a trigger
+ * list of cues.json (named by predicate, or e.g. "PARTICIPATES_IN_WEAK").
+ */
+export function findTrigger(doc: Doc, lexicon: Lexicon, list: string, from: number, to: number): { at: number; end: number } | null {
+  const words = lexicon.triggers.get(list);
   if (!words) return null;
   for (let i = from; i < to; i++) {
     const t = doc.tokens[i];
@@ -45,11 +48,11 @@ export function findTrigger(doc: Doc, lexicon: Lexicon, predicate: Predicate, fr
 }
 
 /** All trigger positions in [from, to). */
-export function findTriggers(doc: Doc, lexicon: Lexicon, predicate: Predicate, from: number, to: number): { at: number; end: number }[] {
+export function findTriggers(doc: Doc, lexicon: Lexicon, list: string, from: number, to: number): { at: number; end: number }[] {
   const out: { at: number; end: number }[] = [];
   let i = from;
   while (i < to) {
-    const hit = findTrigger(doc, lexicon, predicate, i, to);
+    const hit = findTrigger(doc, lexicon, list, i, to);
     if (!hit) break;
     out.push(hit);
     i = hit.end;

@@ -7,6 +7,7 @@
  */
 import type { EntityType } from '../../model.ts';
 import type { Doc, DocEntity, Sentence } from '../document.ts';
+import { entityKey } from '../document.ts';
 import type { Lexicon } from '../lexicon.ts';
 import type { SentenceMention } from './context.ts';
 import { addRelation, findTrigger, outermost, salientEvent, sentenceMentions } from './context.ts';
@@ -16,12 +17,50 @@ const PARTICIPANT_TYPES: readonly EntityType[] = ['Person', 'Company', 'Organiza
 const EVENT_WORDS = new Set(['event', 'conference', 'summit', 'forum', 'meeting', 'gathering', 'show', 'edition', 'congress', 'expo', 'session', 'assembly', 'sub-forum', 'sub-forums']);
 const VENUE_PREPS = new Set(['in', 'at']);
 
-function eventReference(doc: Doc, s: Sentence, ms: SentenceMention[]): DocEntity | null {
+const YEAR_SUFFIX = / ((?:19|20)\d{2})$/;
+
+/** "Last year" about a recurring event means its previous edition: a separate Event. */
+function previousEdition(doc: Doc, event: DocEntity): DocEntity {
+  const m = YEAR_SUFFIX.exec(event.name);
+  if (!m?.[1]) return event;
+  const name = event.name.replace(YEAR_SUFFIX, ` ${Number(m[1]) - 1}`);
+  const key = entityKey('Event', name);
+  let e = doc.entities.get(key);
+  if (!e) {
+    e = { key, name, type: 'Event', aliases: new Set(), mentions: [] };
+    doc.entities.set(key, e);
+  }
+  return e;
+}
+
+function mentionsLastYear(doc: Doc, s: Sentence): boolean {
+  for (let i = s.first; i < s.last - 1; i++) {
+    if (doc.tokens[i]?.lower === 'last' && doc.tokens[i + 1]?.lower === 'year') return true;
+  }
+  return false;
+}
+
+/** The event a sentence is about: one it names, or the article's main event for "the conference". */
+function eventReference(doc: Doc, s: Sentence, ms: SentenceMention[], fallback = false): DocEntity | null {
   const named = ms.find((m) => m.entity.type === 'Event');
   if (named) return named.entity;
-  for (let i = s.first; i < s.last; i++) if (EVENT_WORDS.has(doc.tokens[i]?.lower ?? '')) return salientEvent(doc);
-  return null;
+  let refers = fallback;
+  for (let i = s.first; i < s.last; i++) if (EVENT_WORDS.has(doc.tokens[i]?.lower ?? '')) refers = true;
+  const main = refers ? salientEvent(doc) : null;
+  if (!main) return null;
+  return mentionsLastYear(doc, s) ? previousEdition(doc, main) : main;
 }
+
+/** A company named only as a person's employer ("Tesla CEO ...", "CEO of Qualcomm"). */
+function isEmployerMention(doc: Doc, m: SentenceMention, lexicon: Lexicon): boolean {
+  const after = doc.tokens[m.last];
+  const b1 = doc.tokens[m.first - 1];
+  const b2 = doc.tokens[m.first - 2];
+  if (after && lexicon.roles.has(after.lower)) return true;
+  return !!b1 && !!b2 && (b1.lower === 'of' || b1.lower === 'at') && lexicon.roles.has(b2.lower);
+}
+
+const LOCATIVE = new Set(['in', 'from', 'to', 'across', 'throughout', 'within', 'inside', 'outside']);
 
 function reportedBy(doc: Doc, m: SentenceMention): boolean {
   const b1 = doc.tokens[m.first - 1]?.lower;
@@ -46,17 +85,25 @@ function hosts(doc: Doc, s: Sentence, ms: SentenceMention[], lexicon: Lexicon, e
 function participants(doc: Doc, s: Sentence, ms: SentenceMention[], lexicon: Lexicon, evidence: { start: number; end: number }): void {
   const trigger = findTrigger(doc, lexicon, 'PARTICIPATES_IN', s.first, s.last);
   if (!trigger) return;
+  const weak = findTrigger(doc, lexicon, 'PARTICIPATES_IN_WEAK', trigger.at, trigger.end)?.at === trigger.at;
   const eventAfter = ms.find((m) => m.entity.type === 'Event' && m.first >= trigger.end);
-  const event = eventAfter?.entity ?? eventReference(doc, s, ms);
+  const event = eventAfter?.entity ?? eventReference(doc, s, ms, !weak);
   if (!event) return;
   const eligible = ms.filter(
-    (m) => PARTICIPANT_TYPES.includes(m.entity.type) && m.entity.key !== event.key && m.candidate.kind !== 'demonym' && !reportedBy(doc, m),
+    (m) =>
+      PARTICIPANT_TYPES.includes(m.entity.type) &&
+      m.entity.key !== event.key &&
+      m.candidate.kind !== 'demonym' &&
+      !reportedBy(doc, m) &&
+      !(m.entity.type === 'Country' && LOCATIVE.has(doc.tokens[m.first - 1]?.lower ?? '')),
   );
+  const hasPerson = eligible.some((m) => m.entity.type === 'Person');
   const before = eligible.filter((m) => m.last <= trigger.at);
   const chosen = before.length > 0 ? before : eligible.filter((m) => m.first >= trigger.end && (!eventAfter || m.first < eventAfter.first || m.first > eventAfter.last));
   // Countries are participants only when they act ("Japan attended"), not as modifiers.
   for (const m of chosen) {
     if (m.entity.type === 'Country' && doc.tokens[m.last - 1]?.possessive) continue;
+    if (hasPerson && m.entity.type !== 'Person' && isEmployerMention(doc, m, lexicon)) continue;
     addRelation(doc, m.entity, 'PARTICIPATES_IN', event, before.length > 0 ? 0.75 : 0.6, evidence);
   }
 }

@@ -76,7 +76,7 @@ export function capitalisedRuns(doc: Doc, lexicon: Lexicon): { first: number; la
 
 /** The type a name's head word gives it, if any. */
 function headTypeOf(doc: Doc, first: number, last: number, lexicon: Lexicon): EntityType | null {
-  const words = [];
+  const words: string[] = [];
   for (let k = first; k < last; k++) words.push(doc.tokens[k]?.lower ?? '');
   for (const h of lexicon.multiHeads) {
     const n = h.words.length;
@@ -188,6 +188,12 @@ export function findNames(doc: Doc, lexicon: Lexicon): void {
     const head = headTypeOf(doc, first, last, lexicon);
     const wholeKnown = inside.length === 1 && inside[0]?.first === first && inside[0]?.last === last;
     if (wholeKnown) continue;
+    if (!head && inside.length > 0 && last - first >= 3 && mediaContext(doc, first, last)) {
+      // "according to South China Morning Post": the whole run is the outlet.
+      doc.candidates = doc.candidates.filter((c) => !inside.includes(c));
+      added.push({ first, last, type: 'MediaOutlet', name: null, kind: 'name', source: 'name' });
+      continue;
+    }
     if (inside.length > 0 && head && head !== 'Place' && last - first >= 2 && !inside.some((c) => c.first === first && c.last === last)) {
       // A longer name with a head word wins over known names inside it.
       const longest = inside.reduce((m, c) => Math.max(m, c.last - c.first), 0);

@@ -119,9 +119,13 @@ function resolveAbbreviations(doc: Doc): void {
   for (const c of doc.candidates) {
     const token = doc.tokens[c.first];
     if (!token || c.last - c.first !== 1 || !/^[A-Z][A-Z0-9-]{1,9}$/.test(token.key)) continue;
-    if (c.type && c.source === 'gazetteer') continue;
     const prevCandidate = typed.filter((t) => t.last <= c.first).at(-1);
     const introduced = token.pre.includes('(') && prevCandidate && prevCandidate.last === c.first;
+    if (c.type && c.source === 'gazetteer') {
+      // "Word Internet Conference (WIC)": a known abbreviation names the unknown name before it.
+      if (introduced && prevCandidate.source === 'name' && prevCandidate.type === c.type) prevCandidate.name = c.name;
+      continue;
+    }
     const target = introduced ? prevCandidate : byAcronym.get(token.key) ?? typed.find((t) => t.first < c.first && initials(t.name ?? '') === token.key);
     if (target && target.type) {
       c.type = target.type;

@@ -30,8 +30,21 @@ export function phraseKeys(phrase: string): string[] {
   return out;
 }
 
+/** Function words that scraped text sometimes glues to the name before them ("Huaweifrom"). */
+const GLUED = /^([A-Z][A-Za-z]{2,}?)(from|and|of|the|in|for|to|with|on|at|by)$/;
+
+/**
+ * Splits "Huaweifrom" into "Huawei" + "from" when the first part is a known name.
+ * Returns null when the term is not glued.
+ */
+function splitGlued(term: Term, isKnown: (key: string) => boolean): [string, string] | null {
+  const m = GLUED.exec(term.text);
+  if (!m || !m[1] || !m[2] || !isKnown(m[1].toLowerCase())) return null;
+  return [m[1], m[2]];
+}
+
 /** Fills doc.tokens and doc.sentences from the document text. */
-export function tokenize(doc: Doc): void {
+export function tokenize(doc: Doc, isKnown: (key: string) => boolean = () => false): void {
   const parsed = nlp(doc.text);
   let offset = 0;
   const sentences = parsed.docs as Term[][];
@@ -39,7 +52,14 @@ export function tokenize(doc: Doc): void {
     const first = doc.tokens.length;
     for (const term of terms) {
       offset += term.pre.length;
-      if (term.text.length > 0) {
+      const glued = term.text.length > 0 ? splitGlued(term, isKnown) : null;
+      if (glued) {
+        const [name, word] = glued;
+        const common = { pre: '', post: '', sentence: doc.sentences.length, possessive: false };
+        doc.tokens.push({ ...common, text: name, key: name, lower: name.toLowerCase(), start: offset, end: offset + name.length, tags: new Set(['ProperNoun', 'Noun']), pre: term.pre });
+        const at = offset + name.length;
+        doc.tokens.push({ ...common, text: word, key: word, lower: word, start: at, end: at + word.length, tags: new Set(['Preposition']), post: term.post });
+      } else if (term.text.length > 0) {
         const key = tokenKey(term.text);
         const token: Token = {
           text: term.text,
