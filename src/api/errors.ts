@@ -34,6 +34,26 @@ function neo4jCode(error: unknown): string {
   return '';
 }
 
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  // Reading `stack` runs Error.prepareStackTrace, which test runners replace and which can throw.
+  try {
+    return error.stack ?? `${error.name}: ${error.message}`;
+  } catch {
+    return `${error.name}: ${error.message}`;
+  }
+}
+
+// Logging must never change what the client gets, so a failing logger is ignored.
+function report(log: ErrorLog, formatted: GraphQLFormattedError, original: unknown): void {
+  try {
+    const where = formatted.path ? ` at ${formatted.path.join('.')}` : '';
+    log.error(`GraphQL internal error${where}: ${describe(original)}`);
+  } catch {
+    // nothing sensible left to do
+  }
+}
+
 /** Builds Apollo's `formatError`: client errors pass, the rest are logged and masked. */
 export function createFormatError(log: ErrorLog) {
   return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -49,7 +69,7 @@ export function createFormatError(log: ErrorLog) {
     }
     const original = unwrapResolverError(error);
     const dbCode = neo4jCode(original);
-    log.error(`GraphQL internal error${formatted.path ? ` at ${formatted.path.join('.')}` : ''}: ${String(original instanceof Error ? original.stack ?? original.message : original)}`);
+    report(log, formatted, original);
     if (dbCode === 'ServiceUnavailable' || dbCode === 'SessionExpired') {
       return { ...base, message: 'The graph database is unavailable; try again later.', extensions: { code: 'SERVICE_UNAVAILABLE' } };
     }

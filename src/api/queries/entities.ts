@@ -81,7 +81,8 @@ export async function articlesMentioning(
      MATCH (:Entity {id: k.id})<-[m:MENTIONS]-(a:Article)
      WITH k.i AS i, k.limit AS lim, a, m
      ORDER BY m.count DESC, coalesce(a.published, '') DESC, a.id
-     RETURN i, collect(${articleProjection('a')})[0..lim] AS articles`,
+     WITH i, lim, collect(${articleProjection('a')}) AS articles
+     RETURN i, articles[0..lim] AS articles`,
     { keys: keys.map((k, i) => ({ i: cypherInt(i), id: k.id, limit: cypherInt(k.limit) })) },
   );
   const out: ArticleRow[][] = keys.map(() => []);

@@ -72,7 +72,8 @@ export async function evidenceFor(db: ReadDb, keys: readonly EvidenceKey[]): Pro
      MATCH (a:Article)-[:STATES]->(st)
      WITH k.i AS i, k.limit AS lim, st, s, o, a
      ORDER BY st.confidence DESC, coalesce(a.published, '') DESC, a.id, st.start
-     RETURN i, collect(${EVIDENCE_MAP})[0..lim] AS evidence`,
+     WITH i, lim, collect(${EVIDENCE_MAP}) AS evidence
+     RETURN i, evidence[0..lim] AS evidence`,
     {
       keys: keys.map((k, i) => ({
         i: cypherInt(i),
@@ -100,7 +101,8 @@ export async function statementsOfArticles(
      MATCH (st)-[:SUBJECT]->(s:Entity), (st)-[:OBJECT]->(o:Entity)
      WITH k.i AS i, k.limit AS lim, st, s, o, a
      ORDER BY st.start, st.end, st.predicate, st.id
-     RETURN i, collect(${EVIDENCE_MAP})[0..lim] AS evidence`,
+     WITH i, lim, collect(${EVIDENCE_MAP}) AS evidence
+     RETURN i, evidence[0..lim] AS evidence`,
     { keys: keys.map((k, i) => ({ i: cypherInt(i), id: k.id, limit: cypherInt(k.limit) })), predicates: [...PREDICATES] },
   );
   return group(rows, keys.length);

@@ -27,13 +27,14 @@ export async function relationsOf(db: ReadDb, keys: readonly RelationsKey[]): Pr
          AND (k.direction = 'BOTH' OR type(r) IN $symmetric
               OR (k.direction = 'OUT' AND startNode(r) = e)
               OR (k.direction = 'IN' AND endNode(r) = e))
-       WITH r, other, startNode(r) = e AS outgoing
+       WITH r, other, startNode(r) = e AS outgoing, k.limit AS lim
        ORDER BY r.support DESC, r.confidence DESC, other.name, type(r)
-       RETURN collect({
+       WITH lim, collect({
          predicate: type(r), outgoing: outgoing, other: ${entityProjection('other')},
          support: r.support, confidence: r.confidence, role: r.role,
          firstSeen: r.firstSeen, lastSeen: r.lastSeen
-       })[0..k.limit] AS relations
+       }) AS relations
+       RETURN relations[0..lim] AS relations
      }
      RETURN k.i AS i, ${entityProjection('e')} AS self, relations`,
     {
