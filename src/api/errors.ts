@@ -55,7 +55,7 @@ function report(log: ErrorLog, formatted: GraphQLFormattedError, original: unkno
 }
 
 /** Builds Apollo's `formatError`: client errors pass, the rest are logged and masked. */
-export function createFormatError(log: ErrorLog) {
+export function createFormatError(log: ErrorLog): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
   return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
     const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : '';
     const base = { locations: formatted.locations, path: formatted.path };

@@ -5,7 +5,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { readTx } from '../../graph/driver.ts';
-import { ENTITY_TYPES, PREDICATES } from '../../model.ts';
+import { PREDICATES } from '../../model.ts';
 import { toNative } from './values.ts';
 
 /** Where and how the API reads: one database, one timeout for every transaction. */
@@ -29,9 +29,6 @@ export function identifier(name: string): string {
 
 /** `HOLDS_ROLE|HEADQUARTERED_IN|...`: every relation type of the ontology, for patterns. */
 export const RELATION_TYPES: string = PREDICATES.map(identifier).join('|');
-
-/** Entity type labels, checked once at load. */
-export const ENTITY_LABELS: readonly string[] = ENTITY_TYPES.map(identifier);
 
 /** Map projection of an entity variable, as read by `entityRow`. */
 export function entityProjection(variable: string): string {
