@@ -140,7 +140,8 @@ function loadCountries(): CountryInfo[] {
     .map((c) => {
       const extra = typeof extras[c.cca2] === 'object' ? (extras[c.cca2] as CountryExtras) : {};
       const alt = c.altSpellings.filter((s) => latin.test(s) && s.length > 3 && !s.includes(','));
-      const demonym = c.demonyms?.['eng']?.m;
+      // Territories share demonyms with their states ("American", "Dutch"): only states keep them.
+      const demonym = c.independent ? c.demonyms?.['eng']?.m : undefined;
       const capital = (c.capital[0] ?? '').replace(/ D\.C\.$/, '') || null;
       return {
         code: c.cca2,

@@ -18,7 +18,7 @@ type Evidence = { start: number; end: number };
 
 /** The actor of a clause: the nearest actor mention before the verb (outermost, so "the Chinese government"). */
 function actorsBefore(all: SentenceMention[], at: number, types: readonly EntityType[]): SentenceMention[] {
-  const actor = [...outermost(all)].reverse().find((m) => m.last <= at && types.includes(m.entity.type));
+  const actor = [...outermost(all)].reverse().find((m) => m.last <= at && types.includes(m.entity.type) && m.candidate.kind !== 'demonym');
   return actor ? [actor] : [];
 }
 
@@ -60,6 +60,13 @@ function partners(doc: Doc, s: Sentence, all: SentenceMention[], lexicon: Lexico
   const trigger = findTrigger(doc, lexicon, 'PARTNERS_WITH', s.first, s.last);
   if (!trigger) return;
   const triggerToken = doc.tokens[trigger.end - 1];
+  // "named A, B and C as partner countries"
+  if (doc.tokens[trigger.at - 1]?.lower === 'as') {
+    const listed = outer.filter((m) => m.last < trigger.at && PARTNER_TYPES.includes(m.entity.type));
+    const [subject, ...named] = listed;
+    if (subject) for (const p of named) addRelation(doc, subject.entity, 'PARTNERS_WITH', p.entity, 0.7, ev);
+    if (named.length > 0) return;
+  }
   // "partner countries: A, B and C" / "partners such as A and B"
   if (triggerToken && (/:/.test(triggerToken.post) || /:/.test(doc.tokens[trigger.end]?.post ?? '') || LIST_INTRO.has(doc.tokens[trigger.end]?.lower ?? '') || doc.tokens[trigger.end]?.lower === 'countries')) {
     const list = listAfter(doc, outer, trigger.end, PARTNER_TYPES);
@@ -87,7 +94,7 @@ function partners(doc: Doc, s: Sentence, all: SentenceMention[], lexicon: Lexico
     const last = subjects[subjects.length - 1] as SentenceMention;
     const prev = subjects[subjects.length - 2] as SentenceMention;
     const gap = doc.tokens.slice(prev.last, last.first).map((t) => t.lower);
-    if (gap.length === 1 && gap[0] === 'and') addRelation(doc, prev.entity, 'PARTNERS_WITH', last.entity, 0.65, ev);
+    if (gap.length >= 1 && gap[0] === 'and' && gap.every((w) => w === 'and' || w === 'the')) addRelation(doc, prev.entity, 'PARTNERS_WITH', last.entity, 0.65, ev);
   }
 }
 
@@ -103,6 +110,11 @@ function restricts(doc: Doc, s: Sentence, all: SentenceMention[], lexicon: Lexic
     } else {
       actors = actorsBefore(all, trigger.at, ACTOR_TYPES);
       targets = listAfter(doc, outer.filter((m) => m.candidate.kind !== 'demonym'), trigger.end, TARGET_TYPES);
+      if (targets.length === 0) {
+        // "added SMIC and DJI to its Entity List, restricting ...": targets between actor and trigger.
+        const actorEnd = actors[0]?.last ?? s.first;
+        targets = outer.filter((m) => m.first >= actorEnd && m.last <= trigger.at && TARGET_TYPES.includes(m.entity.type) && m.candidate.kind !== 'demonym');
+      }
       if (targets.length === 0) {
         const near = outer.find((m) => m.first >= trigger.end && m.first <= trigger.end + 6 && TARGET_TYPES.includes(m.entity.type) && m.candidate.kind !== 'demonym');
         if (near) targets = [near];

@@ -122,7 +122,7 @@ function sentenceAffiliations(doc: Doc, s: Sentence): void {
   const ms = outermost(sentenceMentions(doc, s));
   const all = sentenceMentions(doc, s);
   const evidence = { start: s.start, end: s.end };
-  modifierHeadquarters(doc, all.filter((m) => m.entity.type !== 'GovernmentBody' || m.candidate.source !== 'pattern'), evidence);
+  modifierHeadquarters(doc, all.filter((m) => m.entity.type !== 'Topic' && (m.entity.type !== 'GovernmentBody' || m.candidate.source !== 'pattern')), evidence);
   basedIn(doc, ms, evidence);
   possessives(doc, ms, evidence);
   membership(doc, ms, evidence);

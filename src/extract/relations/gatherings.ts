@@ -10,7 +10,7 @@ import type { Doc, DocEntity, Sentence } from '../document.ts';
 import { entityKey } from '../document.ts';
 import type { Lexicon } from '../lexicon.ts';
 import type { SentenceMention } from './context.ts';
-import { addRelation, findTrigger, outermost, salientEvent, sentenceMentions } from './context.ts';
+import { addRelation, findTrigger, findTriggers, outermost, salientEvent, sentenceMentions } from './context.ts';
 
 const HOST_TYPES: readonly EntityType[] = ['Country', 'GovernmentBody', 'Organization', 'Company'];
 const PARTICIPANT_TYPES: readonly EntityType[] = ['Person', 'Company', 'Organization', 'GovernmentBody', 'Country', 'MediaOutlet'];
@@ -60,7 +60,7 @@ function isEmployerMention(doc: Doc, m: SentenceMention, lexicon: Lexicon): bool
   return !!b1 && !!b2 && (b1.lower === 'of' || b1.lower === 'at') && lexicon.roles.has(b2.lower);
 }
 
-const LOCATIVE = new Set(['in', 'from', 'to', 'across', 'throughout', 'within', 'inside', 'outside']);
+const LOCATIVE = new Set(['in', 'to', 'across', 'throughout', 'within', 'inside', 'outside']);
 
 function reportedBy(doc: Doc, m: SentenceMention): boolean {
   const b1 = doc.tokens[m.first - 1]?.lower;
@@ -70,10 +70,12 @@ function reportedBy(doc: Doc, m: SentenceMention): boolean {
 }
 
 function hosts(doc: Doc, s: Sentence, ms: SentenceMention[], lexicon: Lexicon, evidence: { start: number; end: number }): void {
-  const trigger = findTrigger(doc, lexicon, 'HOSTS', s.first, s.last);
-  if (!trigger) return;
   const event = eventReference(doc, s, ms);
   if (!event) return;
+  for (const trigger of findTriggers(doc, lexicon, 'HOSTS', s.first, s.last)) hostsAt(doc, ms, trigger, event, evidence);
+}
+
+function hostsAt(doc: Doc, ms: SentenceMention[], trigger: { at: number; end: number }, event: DocEntity, evidence: { start: number; end: number }): void {
   const passive = doc.tokens.slice(trigger.end, trigger.end + 3).some((t) => t.lower === 'by');
   const candidates = passive
     ? ms.filter((m) => m.first >= trigger.end && m.first <= trigger.end + 4)
@@ -99,6 +101,7 @@ function participants(doc: Doc, s: Sentence, ms: SentenceMention[], lexicon: Lex
   );
   const hasPerson = eligible.some((m) => m.entity.type === 'Person');
   const before = eligible.filter((m) => m.last <= trigger.at);
+  if (weak && before.length === 0) return;
   const chosen = before.length > 0 ? before : eligible.filter((m) => m.first >= trigger.end && (!eventAfter || m.first < eventAfter.first || m.first > eventAfter.last));
   // Countries are participants only when they act ("Japan attended"), not as modifiers.
   for (const m of chosen) {

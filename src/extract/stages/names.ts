@@ -30,9 +30,20 @@ function isRoleOrTitle(t: Token, lexicon: Lexicon): boolean {
   return lexicon.roles.has(t.lower) || lexicon.personTitles.has(t.text);
 }
 
+/** True when a role phrase ("Executive Vice President", "Foreign Minister") starts at token i. */
+export function roleStartsAt(doc: Doc, i: number, lexicon: Lexicon): boolean {
+  let phrase = '';
+  for (let k = i; k < Math.min(doc.tokens.length, i + 4); k++) {
+    phrase = phrase ? `${phrase} ${doc.tokens[k]?.lower ?? ''}` : (doc.tokens[k]?.lower ?? '');
+    if (k > i && lexicon.roles.has(phrase)) return true;
+  }
+  return false;
+}
+
 function looksLikeName(doc: Doc, i: number, lexicon: Lexicon): boolean {
   const t = doc.tokens[i];
   if (!t || !isCapitalised(t)) return false;
+  if (roleStartsAt(doc, i, lexicon)) return false;
   if (CALENDAR_TAGS.some((tag) => t.tags.has(tag)) && !t.tags.has('ProperNoun')) return false;
   if (isRoleOrTitle(t, lexicon) && !lexicon.headType.has(t.lower)) return false;
   if (isSentenceStart(doc, i) && NOT_NAME_TAGS.some((tag) => t.tags.has(tag))) return false;
@@ -105,7 +116,7 @@ function wordsBefore(doc: Doc, i: number, n: number): string {
 
 function descriptorType(doc: Doc, first: number, last: number, lexicon: Lexicon): EntityType | null {
   const before = doc.tokens[first - 1];
-  if (before && before.sentence === doc.tokens[first]?.sentence && !BREAK.test(before.post)) {
+  if (before && before.key === before.lower && before.sentence === doc.tokens[first]?.sentence && !BREAK.test(before.post)) {
     const two = wordsBefore(doc, first, 2);
     const type = lexicon.descriptorType.get(two) ?? lexicon.descriptorType.get(before.lower);
     if (type && type !== 'Event' && type !== 'Policy') return type;

@@ -80,6 +80,7 @@ export function tokenize(doc: Doc, isKnown: (key: string) => boolean = () => fal
     const last = doc.tokens.length;
     const a = doc.tokens[first];
     const b = doc.tokens[last - 1];
-    if (a && b) doc.sentences.push({ first, last, start: a.start, end: b.end });
+    // The sentence's closing punctuation belongs to it: "...of WIC."
+    if (a && b) doc.sentences.push({ first, last, start: a.start, end: b.end + b.post.trimEnd().length });
   });
 }
