@@ -76,6 +76,7 @@ function readTestOwnedPid(paths: LocalServerPaths): number | undefined {
   }
 }
 
+/** Starts (or joins) the test server, provides its connection, and returns the teardown. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const env = testNeo4jEnv();
   const log = (line: string): void => {
