@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 // Two projects: unit tests run in parallel with no server; integration tests share one
 // real Neo4j (started by test/globalSetup.ts) and run one file at a time.
 export default defineConfig({
+  // One copy of graphql: without this, test files get graphql's ESM build while
+  // @apollo/server and @graphql-tools load the CommonJS one, and instanceof checks fail.
+  resolve: { alias: { graphql: 'graphql/index.js' } },
   test: {
     projects: [
       {
