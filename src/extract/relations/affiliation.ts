@@ -16,22 +16,23 @@ const MAX_MODIFIER_GAP = 4;
 const PARENT_WORDS = new Set(['parent', 'owner', 'holding']);
 const CHILD_WORDS = new Set(['subsidiary', 'unit', 'division', 'arm', 'affiliate']);
 
-function gapIsModifiers(doc: Doc, from: number, to: number): boolean {
+function gapIsModifiers(doc: Doc, from: number, to: number, lexicon: Lexicon): boolean {
   if (to - from > MAX_MODIFIER_GAP) return false;
   for (let k = from; k < to; k++) {
     const t = doc.tokens[k];
     if (!t || /[,;:()]/.test(t.post) || /^[A-Z]/.test(t.key)) return false;
+    if (lexicon.descriptorType.has(t.lower)) continue;
     if (t.tags.has('Verb') && !t.tags.has('Adjective') && t.lower !== 'based') return false;
   }
   return !/[,;:()]/.test(doc.tokens[from - 1]?.post ?? '');
 }
 
 /** "Russian antivirus giant Kaspersky", "Chinese firms Huawei and ZTE", "China's Huawei". */
-function modifierHeadquarters(doc: Doc, ms: SentenceMention[], evidence: { start: number; end: number }): void {
+function modifierHeadquarters(doc: Doc, ms: SentenceMention[], evidence: { start: number; end: number }, lexicon: Lexicon): void {
   ms.forEach((m, idx) => {
     if (m.entity.type !== 'Country') return;
     const next = ms[idx + 1];
-    if (!next || !BASED_TYPES.includes(next.entity.type) || !gapIsModifiers(doc, m.last, next.first)) return;
+    if (!next || !BASED_TYPES.includes(next.entity.type) || !gapIsModifiers(doc, m.last, next.first, lexicon)) return;
     const confidence = m.candidate.kind === 'demonym' ? 0.85 : 0.75;
     addRelation(doc, next.entity, 'HEADQUARTERED_IN', m.entity, confidence, evidence);
     // A list after the modifier shares it: "Chinese firms Huawei and ZTE".
@@ -118,18 +119,18 @@ function membership(doc: Doc, ms: SentenceMention[], evidence: { start: number; 
   });
 }
 
-function sentenceAffiliations(doc: Doc, s: Sentence): void {
+function sentenceAffiliations(doc: Doc, s: Sentence, lexicon: Lexicon): void {
   const ms = outermost(sentenceMentions(doc, s));
   const all = sentenceMentions(doc, s);
   const evidence = { start: s.start, end: s.end };
-  modifierHeadquarters(doc, all.filter((m) => m.entity.type !== 'Topic' && (m.entity.type !== 'GovernmentBody' || m.candidate.source !== 'pattern')), evidence);
+  modifierHeadquarters(doc, all.filter((m) => m.entity.type !== 'Topic' && (m.entity.type !== 'GovernmentBody' || m.candidate.source !== 'pattern')), evidence, lexicon);
   basedIn(doc, ms, evidence);
   possessives(doc, ms, evidence);
   membership(doc, ms, evidence);
 }
 
 /** Adds HEADQUARTERED_IN, PART_OF and MEMBER_OF relations. */
-export function extractAffiliations(doc: Doc, _lexicon: Lexicon): void {
-  for (const s of doc.sentences) sentenceAffiliations(doc, s);
+export function extractAffiliations(doc: Doc, lexicon: Lexicon): void {
+  for (const s of doc.sentences) sentenceAffiliations(doc, s, lexicon);
   stateBodies(doc);
 }

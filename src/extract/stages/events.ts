@@ -33,17 +33,22 @@ export function eventYear(doc: Doc, c: Candidate, recurring: boolean): string | 
   return year;
 }
 
+/** True when the words ending just before token `end` are a role or an organisational noun. */
+function roleEndsAt(doc: Doc, end: number, lexicon: Lexicon): boolean {
+  let phrase = '';
+  for (let k = end - 1; k >= Math.max(0, end - 4); k--) {
+    phrase = phrase ? `${doc.tokens[k]?.lower ?? ''} ${phrase}` : (doc.tokens[k]?.lower ?? '');
+    if (lexicon.roles.has(phrase) || ORG_CONTEXT.has(phrase)) return true;
+  }
+  return false;
+}
+
 function inOrganisationRole(doc: Doc, c: Candidate, lexicon: Lexicon): boolean {
   const b1 = doc.tokens[c.first - 1];
-  const b2 = doc.tokens[c.first - 2];
-  const b3 = doc.tokens[c.first - 3];
   const first = doc.tokens[c.first];
   if (!sameSentence(b1, first)) return false;
-  if (b1?.lower === 'of' && b2) {
-    if (lexicon.roles.has(b2.lower) || ORG_CONTEXT.has(b2.lower)) return true;
-    if (b3 && lexicon.roles.has(`${b3.lower} ${b2.lower}`)) return true;
-  }
-  if (b1?.lower === 'the' && b2?.lower === 'of' && b3 && (lexicon.roles.has(b3.lower) || ORG_CONTEXT.has(b3.lower))) return true;
+  const ofAt = b1?.lower === 'the' ? c.first - 2 : c.first - 1;
+  if (doc.tokens[ofAt]?.lower === 'of' && roleEndsAt(doc, ofAt, lexicon)) return true;
   const after = doc.tokens[c.last];
   return sameSentence(after, first) && !!after && lexicon.roles.has(after.lower) && /^[A-Z]/.test(after.key);
 }

@@ -65,7 +65,7 @@ export function capitalisedRuns(doc: Doc, lexicon: Lexicon): { first: number; la
     while (last < doc.tokens.length) {
       const prev = doc.tokens[last - 1];
       const t = doc.tokens[last];
-      if (!prev || !t || t.sentence !== prev.sentence || BREAK.test(prev.post) || prev.possessive) break;
+      if (!prev || !t || t.sentence !== prev.sentence || BREAK.test(prev.post) || BREAK.test(t.pre) || prev.possessive) break;
       if (looksLikeName(doc, last, lexicon)) {
         last++;
         continue;
@@ -73,7 +73,9 @@ export function capitalisedRuns(doc: Doc, lexicon: Lexicon): { first: number; la
       // A connector joins two capitalised parts: "Ministry of Foreign Affairs".
       let j = last;
       while (j < doc.tokens.length && CONNECTORS.has(doc.tokens[j]?.lower ?? '') && !BREAK.test(doc.tokens[j]?.post ?? '')) j++;
-      if (j > last && j < doc.tokens.length && doc.tokens[j]?.sentence === t.sentence && looksLikeName(doc, j, lexicon)) {
+      // "X and the Y" joins two names, not one: "and" may only stand alone between parts.
+      const joinsTwo = j - last > 1 && doc.tokens.slice(last, j).some((c) => c.lower === 'and');
+      if (!joinsTwo && j > last && j < doc.tokens.length && !BREAK.test(doc.tokens[j]?.pre ?? '') && doc.tokens[j]?.sentence === t.sentence && looksLikeName(doc, j, lexicon)) {
         last = j + 1;
         continue;
       }
@@ -237,8 +239,20 @@ export function findNames(doc: Doc, lexicon: Lexicon): void {
   markPlaceSuffixes(doc);
 }
 
-/** "Zhejiang province": the capitalised word before a lower-case place word is a Place. */
+/**
+ * "Zhejiang province": the capitalised word before a lower-case place word is a Place; and
+ * "Suzhou, Jiangsu province" / "Mombasa, Kenya": an unknown name followed by a comma and a
+ * place or country is a Place.
+ */
 function markPlaceSuffixes(doc: Doc): void {
+  const sorted = [...doc.candidates].sort((a, b) => a.first - b.first);
+  sorted.forEach((c, i) => {
+    const next = sorted[i + 1];
+    const lastToken = doc.tokens[c.last - 1];
+    if (c.type !== null || !next || next.first !== c.last || !lastToken || !/^,\s*$/.test(lastToken.post)) return;
+    const nextIsPlace = next.type === 'Country' || next.type === 'Place' || PLACE_WORDS.has(doc.tokens[next.last]?.lower ?? '');
+    if (nextIsPlace && c.last - c.first <= 3) c.type = 'Place';
+  });
   for (const c of doc.candidates) {
     const next = doc.tokens[c.last];
     const lastToken = doc.tokens[c.last - 1];

@@ -10,6 +10,8 @@ import type { Lexicon } from '../lexicon.ts';
 const DROP = new Set(['its', 'their', 'his', 'her', 'a', 'an', 'the', 'this', 'that', 'these', 'those', 'new', 'our']);
 const COMPLEMENT = new Set(['for', 'on', 'to', 'dedicated', 'aimed', 'covering', 'governing', 'regulating', 'against', 'concerning']);
 const STOP_TAGS = ['Verb', 'Pronoun', 'Conjunction', 'Preposition'];
+/** Words that end a policy's complement: "a strategy for cloud computing | last week". */
+const COMPLEMENT_END = new Set(['last', 'next', 'this', 'in', 'on', 'at', 'by', 'after', 'before', 'during', 'since', 'until', 'with', 'which', 'that', 'and', 'but', 'as', 'from', 'while', 'amid', 'earlier', 'later']);
 const MAX_COMPLEMENT = 6;
 
 function isStop(t: Token): boolean {
@@ -45,6 +47,7 @@ export function findPolicyPhrases(doc: Doc, lexicon: Lexicon): void {
       for (; stop < limit; stop++) {
         const tk = doc.tokens[stop];
         if (!tk || tk.sentence !== t.sentence || (tk.tags.has('Verb') && !tk.tags.has('Gerund'))) break;
+        if (stop > k && (COMPLEMENT_END.has(tk.lower) || tk.tags.has('Date'))) break;
         if (isStop(tk)) {
           stop++;
           break;
