@@ -39,16 +39,23 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
 };
 
-/** Median seconds for one pass of `run` over all articles, after two warm-up passes. */
-async function time(articles: Article[], run: (a: Article) => unknown, iterations: number): Promise<number> {
-  for (let w = 0; w < 2; w++) for (const a of articles) await run(a);
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const t0 = performance.now();
-    for (const a of articles) await run(a);
-    samples.push((performance.now() - t0) / 1000);
-  }
-  return median(samples);
+type Runner = (a: Article) => unknown;
+
+async function pass(articles: Article[], run: Runner): Promise<number> {
+  const t0 = performance.now();
+  for (const a of articles) await run(a);
+  return (performance.now() - t0) / 1000;
+}
+
+/**
+ * Median seconds per pass over all articles for each runner, after two warm-up passes.
+ * The runners take turns within each iteration, so a change in machine load hits both.
+ */
+async function time(articles: Article[], runners: Runner[], iterations: number): Promise<number[]> {
+  for (let w = 0; w < 2; w++) for (const run of runners) await pass(articles, run);
+  const samples = runners.map((): number[] => []);
+  for (let i = 0; i < iterations; i++) for (const [k, run] of runners.entries()) samples[k]!.push(await pass(articles, run));
+  return samples.map(median);
 }
 
 const { dir, iterations } = parseArgs(process.argv.slice(2));
@@ -58,18 +65,16 @@ if (!articles.length) {
 } else {
   const words = articles.reduce((n, a) => n + (a.body.match(/\S+/g)?.length ?? 0), 0);
   console.log(`bench:extract: ${articles.length} article(s), ${words} words from ${dir}; ${iterations} timed passes after 2 warm-up passes, single thread`);
-  const bare = words / (await time(articles, (a) => nlp(a.body), iterations));
-  let ours: number | null = null;
   let extract: ExtractFn | null = null;
   try {
     extract = await loadExtractor();
   } catch (err) {
     console.log(`extractArticle unavailable (${(err as Error).message}); timing the bare parse only`);
   }
-  if (extract) {
-    const fn = extract;
-    ours = words / (await time(articles, (a) => fn(a), iterations));
-  }
+  const runners: Runner[] = [(a) => nlp(a.body), ...(extract ? [extract] : [])];
+  const [bareSecs = 0, oursSecs] = await time(articles, runners, iterations);
+  const bare = words / bareSecs;
+  const ours = oursSecs === undefined ? null : words / oursSecs;
   const fmt = (x: number): string => Math.round(x).toLocaleString('en-US').padStart(10);
   console.log(`  compromise nlp(text)  ${fmt(bare)} words/s per core`);
   if (ours !== null) {
