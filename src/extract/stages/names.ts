@@ -87,6 +87,21 @@ export function capitalisedRuns(doc: Doc, lexicon: Lexicon): { first: number; la
   return runs;
 }
 
+/**
+ * "Lotte and Hyundai", "Acme Inc and Lear Corp" are two names; "Ministry of Industry and
+ * Information Technology" is one: split at "and" unless only the whole has a head word.
+ */
+function splitAtAnd(doc: Doc, first: number, last: number, lexicon: Lexicon): { first: number; last: number }[] {
+  const at = doc.tokens.slice(first, last).findIndex((t) => t.lower === 'and' || t.lower === '&');
+  if (at <= 0) return [{ first, last }];
+  const mid = first + at;
+  const wholeHead = headTypeOf(doc, first, last, lexicon);
+  const rightHead = headTypeOf(doc, mid + 1, last, lexicon);
+  const leftHead = headTypeOf(doc, first, mid, lexicon);
+  if (wholeHead && !rightHead && !(leftHead && lexicon.headType.has(doc.tokens[mid - 1]?.lower ?? ''))) return [{ first, last }];
+  return [{ first, last: mid }, ...splitAtAnd(doc, mid + 1, last, lexicon)];
+}
+
 /** The type a name's head word gives it, if any. */
 function headTypeOf(doc: Doc, first: number, last: number, lexicon: Lexicon): EntityType | null {
   const words: string[] = [];
@@ -99,7 +114,7 @@ function headTypeOf(doc: Doc, first: number, last: number, lexicon: Lexicon): En
   const headLast = lexicon.headType.get(lastWord);
   if (headLast) return headLast;
   // "Ministry of Foreign Affairs", "University of Essex": the head comes before "of".
-  const ofAt = words.indexOf('of');
+  const ofAt = words.findIndex((w) => w === 'of' || w === 'for');
   if (ofAt > 0) {
     const head = lexicon.headType.get(words[ofAt - 1] ?? '');
     if (head && head !== 'Company' && head !== 'MediaOutlet') return head;
@@ -180,6 +195,16 @@ function typeRun(doc: Doc, first: number, last: number, lexicon: Lexicon): Entit
   const desc = descriptorType(doc, first, last, lexicon);
   if (desc) return desc;
   if (mediaContext(doc, first, last)) return 'MediaOutlet';
+  return typeFromTags(doc, first, last);
+}
+
+/** compromise's own guess, when no cue of ours applies. */
+function typeFromTags(doc: Doc, first: number, last: number): EntityType | null {
+  const has = (tag: string): boolean => doc.tokens.slice(first, last).some((t) => t.tags.has(tag));
+  const sentenceStart = isSentenceStart(doc, first);
+  if (has('Organization') && !(sentenceStart && last - first === 1)) return 'Organization';
+  if ((has('Person') || has('FirstName') || has('LastName')) && last - first >= 2) return 'Person';
+  if ((has('City') || has('Region') || has('Country') || has('Place')) && !sentenceStart) return 'Place';
   return null;
 }
 
@@ -226,11 +251,13 @@ export function findNames(doc: Doc, lexicon: Lexicon): void {
       }
       let end = k;
       while (end < last && !inside.some((c) => c.first <= end && c.last > end)) end++;
-      let a = k;
-      while (a < end && CONNECTORS.has(doc.tokens[a]?.lower ?? '')) a++;
-      let b = end;
-      while (b > a && CONNECTORS.has(doc.tokens[b - 1]?.lower ?? '')) b--;
-      if (b > a) added.push({ first: a, last: b, type: typeRun(doc, a, b, lexicon), name: null, kind: 'name', source: 'name' });
+      for (const part of splitAtAnd(doc, k, end, lexicon)) {
+        let a = part.first;
+        while (a < part.last && CONNECTORS.has(doc.tokens[a]?.lower ?? '')) a++;
+        let b = part.last;
+        while (b > a && CONNECTORS.has(doc.tokens[b - 1]?.lower ?? '')) b--;
+        if (b > a) added.push({ first: a, last: b, type: typeRun(doc, a, b, lexicon), name: null, kind: 'name', source: 'name' });
+      }
       k = end;
     }
   }
