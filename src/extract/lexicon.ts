@@ -140,13 +140,15 @@ function loadCountries(): CountryInfo[] {
     .map((c) => {
       const extra = typeof extras[c.cca2] === 'object' ? (extras[c.cca2] as CountryExtras) : {};
       const alt = c.altSpellings.filter((s) => latin.test(s) && s.length > 3 && !s.includes(','));
+      // Native names in Latin script ("Deutschland", "España") also name the country.
+      const native = Object.values(c.name.native ?? {}).map((n) => n.common).filter((n) => /^[A-Za-zÀ-ÿ .'-]+$/.test(n) && n.length > 3);
       // Territories share demonyms with their states ("American", "Dutch"): only states keep them.
       const demonym = c.independent ? c.demonyms?.['eng']?.m : undefined;
       const capital = (c.capital[0] ?? '').replace(/ D\.C\.$/, '') || null;
       return {
         code: c.cca2,
         name: extra.name ?? c.name.common,
-        aliases: [...new Set([...(extra.aliases ?? []), ...alt, c.name.official].filter((a) => latin.test(a)))],
+        aliases: [...new Set([...(extra.aliases ?? []), ...alt, ...native, c.name.official].filter((a) => latin.test(a) || native.includes(a)))],
         demonyms: [...new Set([...(extra.demonyms ?? []), ...(demonym ? [demonym] : [])])],
         metonyms: extra.metonyms ?? [],
         capital,

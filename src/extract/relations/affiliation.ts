@@ -82,8 +82,9 @@ function stateBodies(doc: Doc): void {
   const countries = [...doc.entities.values()].filter((e) => e.type === 'Country');
   for (const e of doc.entities.values()) {
     if (e.type !== 'GovernmentBody') continue;
-    let country = countryEntity(doc, e.country);
-    if (!country) country = countries.find((c) => e.name.endsWith(` of ${c.name}`) || e.name.endsWith(` of the ${c.name}`));
+    // Only what the name says: "Government of China", "Cyberspace Administration of China".
+    const named = e.name.startsWith('Government of') ? countryEntity(doc, e.country) : undefined;
+    const country = named ?? countries.find((c) => e.name.endsWith(` of ${c.name}`) || e.name.endsWith(` of the ${c.name}`));
     if (country) addRelation(doc, e, 'PART_OF', country, e.name.startsWith('Government of') ? 0.95 : 0.8, firstSentence(doc, e));
   }
 }

@@ -29,7 +29,7 @@ function matchAt(doc: Doc, i: number, e: PhraseEntry): boolean {
     const token = doc.tokens[i + k];
     if (!token || token.sentence !== sentence) return false;
     if (!tokenMatches(token, e.keys[k] ?? '', e.surface[k] ?? '', e.exactCase)) return false;
-    if (k < n - 1 && (BREAKING_PUNCT.test(token.post) || token.possessive)) return false;
+    if (k < n - 1 && (BREAKING_PUNCT.test(token.post) || (token.possessive && !/['’]s$/.test(e.surface[k] ?? '')))) return false;
   }
   if (e.ambiguous) {
     const first = doc.tokens[i];

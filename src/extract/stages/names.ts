@@ -10,7 +10,7 @@ import type { Candidate, Doc, Token } from '../document.ts';
 import { spanText } from '../document.ts';
 import type { Lexicon } from '../lexicon.ts';
 
-const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'de', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'al', '&', 'in', 'against', 'to']);
+const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'de', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'al', '&', 'against', 'to']);
 const BREAK = /[,;:()"“”!?]|[.]\s|\s[-–—]\s/;
 const NOT_NAME_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Modal', 'Auxiliary', 'Copula'];
 const CALENDAR_TAGS = ['Month', 'WeekDay', 'Date', 'Holiday'];
@@ -176,14 +176,25 @@ function personByName(doc: Doc, first: number, last: number, lexicon: Lexicon): 
 
 function personByContext(doc: Doc, first: number, last: number, lexicon: Lexicon): boolean {
   const n = last - first;
-  if (n < 2 || n > 4) return false;
+  if (n > 4) return false;
   const before = doc.tokens[first - 1];
-  if (before && before.sentence === doc.tokens[first]?.sentence && isRoleOrTitle(before, lexicon)) return true;
+  const titled = !!before && before.sentence === doc.tokens[first]?.sentence && isRoleOrTitle(before, lexicon);
+  // "President Biden", "Sen. Cruz": a capitalised title before one name is enough.
+  if (titled && (n >= 2 || lexicon.personTitles.has(before.text))) return true;
+  if (n < 2) return false;
   const after = doc.tokens[last];
   const lastToken = doc.tokens[last - 1];
   if (after && after.sentence === lastToken?.sentence) {
     if (lexicon.speechVerbs.has(after.lower) && !lastToken?.possessive) return true;
-    if (lastToken && /^,/.test(lastToken.post) && (lexicon.roles.has(after.lower) || isRoleOrTitle(after, lexicon))) return true;
+    // "Shou Chew, TikTok's chief executive," / "Ana Ruiz, the director of ..."
+    if (lastToken && /^,/.test(lastToken.post)) {
+      for (let k = last; k < Math.min(doc.tokens.length, last + 4); k++) {
+        const t = doc.tokens[k];
+        if (!t || t.sentence !== after.sentence) break;
+        if (lexicon.roles.has(t.lower) || roleStartsAt(doc, k, lexicon)) return true;
+        if (/[,;:()]/.test(t.post)) break;
+      }
+    }
   }
   return false;
 }
@@ -198,12 +209,14 @@ function typeRun(doc: Doc, first: number, last: number, lexicon: Lexicon): Entit
   return typeFromTags(doc, first, last);
 }
 
-/** compromise's own guess, when no cue of ours applies. */
+/** compromise's own guess, when no cue of ours applies (single words need more evidence). */
 function typeFromTags(doc: Doc, first: number, last: number): EntityType | null {
   const has = (tag: string): boolean => doc.tokens.slice(first, last).some((t) => t.tags.has(tag));
+  const single = last - first === 1;
   const sentenceStart = isSentenceStart(doc, first);
-  if (has('Organization') && !(sentenceStart && last - first === 1)) return 'Organization';
-  if ((has('Person') || has('FirstName') || has('LastName')) && last - first >= 2) return 'Person';
+  const person = has('Person') || has('FirstName') || has('LastName') || has('MaleName') || has('FemaleName');
+  if (person && !has('Organization') && (!single || has('LastName') || has('Person'))) return 'Person';
+  if (has('Organization') && (!single || has('Acronym')) && !sentenceStart) return 'Organization';
   if ((has('City') || has('Region') || has('Country') || has('Place')) && !sentenceStart) return 'Place';
   return null;
 }
@@ -264,6 +277,44 @@ export function findNames(doc: Doc, lexicon: Lexicon): void {
   doc.candidates.push(...added);
   doc.candidates.sort((x, y) => x.first - y.first);
   markPlaceSuffixes(doc);
+  typeListsAlike(doc);
+  typeBySurnameLater(doc);
+}
+
+/**
+ * In a list "A, B, C and D" where most typed members share a type, untyped multi-word members
+ * take it too ("Maria Ressa, Nick Clegg, Vint Cerf").
+ */
+function typeListsAlike(doc: Doc): void {
+  const cs = [...doc.candidates].sort((a, b) => a.first - b.first);
+  let start = 0;
+  for (let i = 1; i <= cs.length; i++) {
+    const prev = cs[i - 1];
+    const cur = cs[i];
+    const gap = prev && cur ? doc.tokens.slice(prev.last, cur.first).map((t) => t.lower) : ['x'];
+    const lastOfPrev = prev ? doc.tokens[prev.last - 1] : undefined;
+    const joined = !!cur && !!lastOfPrev && ((gap.length === 0 && /^,\s*$/.test(lastOfPrev.post)) || (gap.length === 1 && (gap[0] === 'and' || gap[0] === 'or')));
+    if (joined) continue;
+    const list = cs.slice(start, i);
+    start = i;
+    if (list.length < 3) continue;
+    const counts = new Map<EntityType, number>();
+    for (const c of list) if (c.type) counts.set(c.type, (counts.get(c.type) ?? 0) + 1);
+    const [type, n] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];
+    if (!type || n < 2 || n < list.filter((c) => c.type).length) continue;
+    for (const c of list) if (!c.type && c.last - c.first >= 2) c.type = type;
+  }
+}
+
+/** An untyped two- or three-word name whose last word later stands alone is a person ("Vint Cerf ... Cerf said"). */
+function typeBySurnameLater(doc: Doc): void {
+  const singles = new Set(doc.candidates.filter((c) => c.last - c.first === 1 && (c.type === null || c.type === 'Person')).map((c) => doc.tokens[c.first]?.key));
+  for (const c of doc.candidates) {
+    const n = c.last - c.first;
+    if (c.type !== null || n < 2 || n > 3) continue;
+    const last = doc.tokens[c.last - 1];
+    if (last && /^[A-Z][a-z]+$/.test(last.key) && singles.has(last.key)) c.type = 'Person';
+  }
 }
 
 /**
@@ -284,7 +335,9 @@ function markPlaceSuffixes(doc: Doc): void {
     const next = doc.tokens[c.last];
     const lastToken = doc.tokens[c.last - 1];
     if (!next || !lastToken || next.sentence !== lastToken.sentence || BREAK.test(lastToken.post)) continue;
-    if (PLACE_WORDS.has(next.lower) && next.key === next.lower && (c.type === null || c.type === 'Place')) {
+    if (PLACE_WORDS.has(next.lower) && (c.type === null || c.type === 'Place')) {
+      // "Zhejiang Province": drop a separate candidate for the capitalised place word.
+      doc.candidates = doc.candidates.filter((o) => !(o.first === c.last && o.last === c.last + 1 && o !== c));
       c.type = 'Place';
       c.last += 1;
     }
