@@ -5,7 +5,7 @@
 import type { Doc } from './document.ts';
 import type { Lexicon } from './lexicon.ts';
 import { tokenize } from './stages/tokenize.ts';
-import { matchGazetteer } from './stages/gazetteer.ts';
+import { matchGazetteer, topicsInsideNames } from './stages/gazetteer.ts';
 import { findNames } from './stages/names.ts';
 import { findPolicyPhrases } from './stages/policies.ts';
 import { findGovernments } from './stages/governments.ts';
@@ -28,6 +28,7 @@ export const STAGES: readonly Stage[] = [
   { name: 'gazetteer', run: matchGazetteer },
   { name: 'names', run: findNames },
   { name: 'policies', run: findPolicyPhrases },
+  { name: 'name-topics', run: topicsInsideNames },
   { name: 'governments', run: findGovernments },
   { name: 'canonical-names', run: (doc) => nameCandidates(doc) },
   { name: 'events', run: nameEvents },

@@ -101,8 +101,13 @@ function participants(doc: Doc, s: Sentence, ms: SentenceMention[], lexicon: Lex
   );
   const hasPerson = eligible.some((m) => m.entity.type === 'Person');
   const before = eligible.filter((m) => m.last <= trigger.at);
-  if (weak && before.length === 0) return;
-  const chosen = before.length > 0 ? before : eligible.filter((m) => m.first >= trigger.end && (!eventAfter || m.first < eventAfter.first || m.first > eventAfter.last));
+  // "a panel alongside A, B and C": after a weak trigger only listed people take part.
+  const afterTrigger = eligible.filter((m) => m.first >= trigger.end && (!eventAfter || m.first < eventAfter.first || m.first > eventAfter.last));
+  if (weak && before.length === 0) {
+    for (const m of afterTrigger) if (m.entity.type === 'Person') addRelation(doc, m.entity, 'PARTICIPATES_IN', event, 0.6, evidence);
+    return;
+  }
+  const chosen = before.length > 0 ? before : afterTrigger;
   // Countries are participants only when they act ("Japan attended"), not as modifiers.
   for (const m of chosen) {
     if (m.entity.type === 'Country' && doc.tokens[m.last - 1]?.possessive) continue;

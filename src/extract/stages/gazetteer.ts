@@ -64,6 +64,18 @@ function toCandidate(doc: Doc, i: number, e: PhraseEntry): Candidate {
   return c;
 }
 
+/** Adds topic candidates for topic phrases inside event and policy names ("Global AI Governance Initiative"). */
+export function topicsInsideNames(doc: Doc, lexicon: Lexicon): void {
+  const named = doc.candidates.filter((c) => c.type === 'Event' || c.type === 'Policy');
+  for (const c of named) {
+    for (let i = c.first; i < c.last; i++) {
+      const hit = lexicon.phrases.get(doc.tokens[i]?.lower ?? '')?.find((e) => e.target.kind === 'topic' && i + e.keys.length <= c.last && matchAt(doc, i, e));
+      const known = doc.candidates.some((o) => o.type === 'Topic' && o.first === i);
+      if (hit && !known) doc.candidates.push(toCandidate(doc, i, hit));
+    }
+  }
+}
+
 /** Adds a candidate for every longest gazetteer match, left to right, without overlaps. */
 export function matchGazetteer(doc: Doc, lexicon: Lexicon): void {
   let i = 0;

@@ -55,6 +55,8 @@ export function findPolicyPhrases(doc: Doc, lexicon: Lexicon): void {
       }
       if (stop > k) end = stop;
     }
+    // A bare noun ("adopted rules") names no particular policy.
+    if (end - start < 2) return;
     added.push({ first: start, last: end, type: 'Policy', name: null, kind: 'name', source: 'pattern' });
   });
   doc.candidates.push(...added);

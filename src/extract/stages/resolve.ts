@@ -136,8 +136,22 @@ function resolveAbbreviations(doc: Doc): void {
   }
 }
 
+/** "the Commission", "the Pact": a lone head word refers back to the last name of its type containing it. */
+function resolveHeadWords(doc: Doc, lexicon: Lexicon): void {
+  for (const c of doc.candidates) {
+    const token = doc.tokens[c.first];
+    if (c.source !== 'name' || c.last - c.first !== 1 || !token || !lexicon.headType.has(token.lower)) continue;
+    const earlier = doc.candidates.filter((o) => o.last <= c.first && o.type === c.type && o.name && o.name !== token.key && o.name.split(' ').includes(token.key)).at(-1);
+    if (earlier) {
+      c.name = earlier.name;
+      c.source = 'coreference';
+    }
+  }
+}
+
 /** Builds doc.entities from the typed candidates. */
 export function resolveEntities(doc: Doc, lexicon: Lexicon): void {
+  resolveHeadWords(doc, lexicon);
   resolveSurnames(doc, lexicon);
   resolveAbbreviations(doc);
   mergePeople(doc);
