@@ -7,7 +7,7 @@ import { delimiter, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runExtract } from './commands/extract.ts';
 import { openGraph } from './commands/graph.ts';
-import { ingestPaths, printIngestSummary } from './commands/ingest.ts';
+import { ingestPaths, parseByteSize, printIngestSummary, type IngestOptions } from './commands/ingest.ts';
 import { serveUntilStopped } from './commands/serve.ts';
 import { dbStart, dbStatus, dbStop } from './neo4j/db.ts';
 import { runEval, runEvalConll } from './eval/commands.ts';
@@ -68,17 +68,23 @@ function buildProgram(setExit: (code: number) => void): Command {
 
   program
     .command('ingest')
-    .description('extract articles from files and folders and store them in Neo4j (re-ingesting changes nothing)')
-    .argument('<paths...>', 'article files or folders (searched recursively for .txt and .md)')
+    .description('read articles from files, folders and URLs, extract them in worker threads and store them in Neo4j (re-ingesting changes nothing)')
+    .argument('<inputs...>', 'files, folders (recursive) or http(s) URLs: .txt/.md text, .jsonl, .html, .rss/.atom/.xml feeds, pages and feeds online')
+    .option('--include <glob>', 'inside folders, take only files matching this glob (repeatable; default: every readable format)', collect)
+    .option('--exclude <glob>', 'inside folders, skip files and folders matching this glob (repeatable)', collect)
+    .option('--workers <n>', 'extraction worker threads (0: main thread; default: one per core, none for small inputs)', number('--workers', 0, 256))
     .option('--batch-size <n>', 'articles per write transaction', number('--batch-size', 1, 1000), 50)
+    .option('--max-bytes <size>', 'largest file, JSONL line or HTTP response, e.g. 5m, 512k', parseByteSize, 5 * 1024 * 1024)
+    .option('--timeout <seconds>', 'time allowed for one HTTP request', number('--timeout', 1, 3600), 30)
+    .option('--retries <n>', 'retries of a batch after a transient Neo4j error, with exponential backoff', number('--retries', 0, 20), 4)
     .option('-q, --quiet', 'no progress output')
-    .option('--json', 'print the summary as JSON')
-    .action(async (paths: string[], opts: { batchSize: number; quiet?: boolean; json?: boolean }) => {
+    .option('--json', 'print the summary as one JSON object (implies no progress)')
+    .action(async (inputs: string[], opts: IngestOptions) => {
       const graph = await openGraph(opts.quiet || opts.json ? () => undefined : undefined);
       try {
-        const summary = await ingestPaths(graph.driver, graph.database, paths, opts);
+        const summary = await ingestPaths(graph.driver, graph.database, inputs, opts);
         printIngestSummary(summary, opts.json === true);
-        if (summary.failed.length > 0) setExit(1);
+        if (summary.failed.length > 0 || summary.stopped) setExit(1);
       } finally {
         await graph.close();
       }

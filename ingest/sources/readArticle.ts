@@ -1,30 +1,35 @@
 /**
- * Reads one article file into an Article, or says clearly why it cannot: empty, binary,
- * not valid UTF-8, or over the size limit. I/O: reads the file.
+ * Reads one article file into an Article synchronously, or says clearly why it cannot:
+ * empty, binary, not valid UTF-8, or over the size limit. Used by `govgraph extract`; the
+ * ingest pipeline reads through the streaming sources instead. I/O: reads the file.
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { Article } from '../../src/model.ts';
+import { checkSize, decodeUtf8, requireText } from './checks.ts';
 import { InputError } from './files.ts';
+import { DEFAULT_SOURCE_OPTIONS } from './item.ts';
 import { parseTextArticle } from './textFile.ts';
 
-export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = DEFAULT_SOURCE_OPTIONS.maxBytes;
 
-/** Decodes bytes as UTF-8, rejecting binary content and invalid sequences. */
-export function decodeText(bytes: Uint8Array, input: string): string {
-  if (bytes.includes(0)) throw new InputError(input, 'looks binary (contains NUL bytes), expected a text article');
+/** Runs `fn`, turning an item error into an InputError naming `input`. */
+function naming<T>(input: string, fn: () => T): T {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(input, 'is not valid UTF-8 text');
+    return fn();
+  } catch (err) {
+    throw new InputError(input, (err as Error).message);
   }
+}
+
+/** Decodes bytes as UTF-8, rejecting empty, binary content and invalid sequences. */
+export function decodeText(bytes: Uint8Array, input: string): string {
+  return naming(input, () => decodeUtf8(bytes));
 }
 
 /** Reads and parses a text or Markdown article file. */
 export function readArticleFile(path: string, maxBytes = DEFAULT_MAX_BYTES): Article {
-  const size = statSync(path).size;
-  if (size > maxBytes) throw new InputError(path, `is ${size} bytes, over the ${maxBytes}-byte limit`);
-  const text = decodeText(readFileSync(path), path);
-  const article = parseTextArticle(text);
-  if (article.body.trim().length === 0) throw new InputError(path, 'has no article text');
-  return article;
+  return naming(path, () => {
+    checkSize(statSync(path).size, maxBytes);
+    return requireText(parseTextArticle(decodeUtf8(readFileSync(path))));
+  });
 }

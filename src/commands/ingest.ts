@@ -1,84 +1,119 @@
 /**
- * `govgraph ingest PATH...`: files and folders -> Articles -> extraction -> Neo4j, in
- * batched transactions, with progress and a summary. A bad file is reported by name and
- * skipped; the rest continues and the exit status is non-zero.
+ * `govgraph ingest INPUT...`: files, folders and http(s) URLs -> source items -> extraction
+ * in worker threads -> batched transactions in Neo4j (src/pipeline), with progress and a
+ * summary. A bad item is reported by file, line or URL and skipped; the rest continues and
+ * the exit status is non-zero.
  */
+import { availableParallelism } from 'node:os';
+import { InvalidArgumentError } from 'commander';
 import type { Driver } from 'neo4j-driver';
-import type { Article, Extraction } from '../model.ts';
-import { collectArticleFiles } from '../../ingest/sources/files.ts';
-import { readArticleFile } from '../../ingest/sources/readArticle.ts';
-import { extractArticle } from '../extract/index.ts';
-import { writeArticles, type WriteSummary } from '../graph/writer.ts';
+import { planInputs, type InputPlan } from '../../ingest/sources/inputs.ts';
+import { DEFAULT_SOURCE_OPTIONS } from '../../ingest/sources/item.ts';
+import { readInputs } from '../../ingest/sources/read.ts';
+import { graphCounts, type GraphCounts } from '../graph/stats.ts';
+import { writeArticles } from '../graph/writer.ts';
+import { createExtractPool } from '../pipeline/extractPool.ts';
+import { DEFAULT_RETRY } from '../pipeline/retry.ts';
+import { runPipeline } from '../pipeline/run.ts';
+import type { IngestTotals } from '../pipeline/totals.ts';
 import { createProgress } from './progress.ts';
 
 export interface IngestOptions {
+  /** Articles per write transaction (default 50). */
   batchSize?: number;
   quiet?: boolean;
   json?: boolean;
+  /** Extraction worker threads; 0 extracts on the main thread; default: one per core (inline for small inputs). */
+  workers?: number;
+  /** Globs of files to take from folders (default: every readable format). */
+  include?: readonly string[];
+  /** Globs of files and folders to skip inside folders. */
+  exclude?: readonly string[];
+  /** Largest file, JSONL line or HTTP response, in bytes. */
+  maxBytes?: number;
+  /** Seconds allowed for one HTTP request. */
+  timeout?: number;
+  /** Retries of a batch after a transient Neo4j error. */
+  retries?: number;
 }
 
-export interface IngestSummary {
-  files: number;
-  new: number;
-  unchanged: number;
-  updated: number;
-  failed: { input: string; error: string }[];
-  entities: number;
-  relations: number;
+export interface IngestSummary extends IngestTotals {
+  /** Files and URLs read. */
+  inputs: number;
+  seconds: number;
+  /** Articles per second, end to end. */
+  rate: number;
+  workers: number;
+  /** Why the ingest stopped early (Neo4j unavailable), or null. */
+  stopped: string | null;
+  /** Graph counts after the ingest (null when Neo4j could not be asked). */
+  graph: GraphCounts | null;
 }
 
-function emptySummary(files: number): IngestSummary {
-  return { files, new: 0, unchanged: 0, updated: 0, failed: [], entities: 0, relations: 0 };
+/** Small inputs are extracted inline: starting worker threads costs more than it saves. */
+function defaultWorkers(plan: InputPlan): number {
+  const small = plan.inputs.length <= 32 && plan.totalBytes <= 512 * 1024 && plan.inputs.every((i) => i.kind === 'file' && i.format !== 'jsonl');
+  return small ? 0 : availableParallelism();
 }
 
-function addWrites(summary: IngestSummary, writes: WriteSummary[]): void {
-  for (const w of writes) {
-    summary[w.status] += 1;
-    summary.entities += w.entities;
-    summary.relations += w.statements;
+/** Ingests every article under `inputs` (files, folders, URLs); returns the summary. */
+export async function ingestPaths(driver: Driver, database: string, inputs: readonly string[], opts: IngestOptions = {}): Promise<IngestSummary> {
+  const started = performance.now();
+  const plan = await planInputs(inputs, { include: opts.include, exclude: opts.exclude });
+  const workers = opts.workers ?? defaultWorkers(plan);
+  const quiet = opts.quiet === true || opts.json === true;
+  const progress = createProgress(plan.totalBytes, { quiet, label: 'ingest' });
+  const extractor = createExtractPool(workers);
+  let result;
+  try {
+    result = await runPipeline(
+      (async function* items() {
+        yield* plan.errors;
+        yield* readInputs(plan.inputs, { maxBytes: opts.maxBytes ?? DEFAULT_SOURCE_OPTIONS.maxBytes, timeoutMs: (opts.timeout ?? 30) * 1000 });
+      })(),
+      extractor,
+      (items) => writeArticles(driver, database, items),
+      {
+        batchSize: opts.batchSize ?? 50,
+        retry: { ...DEFAULT_RETRY, retries: opts.retries ?? DEFAULT_RETRY.retries },
+        onItemDone: (bytes, t) => progress.advance(bytes, t.new + t.unchanged + t.updated + t.failed.length, t.failed.length),
+        onRetry: (attempt, delay, err, n) => {
+          if (opts.quiet) return;
+          process.stderr.write(`ingest: writing a batch of ${n} failed (${(err as Error).message}); retry ${attempt} in ${(delay / 1000).toFixed(1)} s\n`);
+        },
+      },
+    );
+  } finally {
+    progress.stop();
+    await extractor.close();
   }
+  const graph = result.stopped ? null : await graphCounts(driver, database).catch(() => null);
+  const seconds = (performance.now() - started) / 1000;
+  const stored = result.new + result.unchanged + result.updated;
+  return { ...result, inputs: plan.inputs.length, seconds, rate: stored / Math.max(seconds, 0.001), workers, graph };
 }
 
-/** Ingests every article file under `paths`; returns the summary (throws only on a missing path). */
-export async function ingestPaths(driver: Driver, database: string, paths: readonly string[], opts: IngestOptions = {}): Promise<IngestSummary> {
-  const files = collectArticleFiles(paths);
-  const summary = emptySummary(files.length);
-  const batchSize = opts.batchSize ?? 50;
-  const progress = createProgress(files.length, { quiet: opts.quiet || opts.json, label: 'ingest' });
-  let batch: { article: Article; extraction: Extraction; file: string }[] = [];
-  const flush = async (): Promise<void> => {
-    if (batch.length === 0) return;
-    const items = batch;
-    batch = [];
-    try {
-      addWrites(summary, await writeArticles(driver, database, items));
-    } catch (err) {
-      // The batch's transaction rolled back: nothing of it is stored.
-      for (const item of items) summary.failed.push({ input: item.file, error: `not stored: ${(err as Error).message}` });
-    }
-  };
-  for (const file of files) {
-    try {
-      const article = readArticleFile(file);
-      batch.push({ article, extraction: extractArticle(article), file });
-    } catch (err) {
-      summary.failed.push({ input: file, error: (err as Error).message });
-    }
-    progress.tick(file);
-    if (batch.length >= batchSize) await flush();
-  }
-  await flush();
-  progress.stop();
-  return summary;
-}
-
-/** Prints an ingest summary as text lines or JSON. */
+/** Prints an ingest summary as text lines or one JSON object. */
 export function printIngestSummary(summary: IngestSummary, json: boolean, out: (t: string) => void = console.log): void {
   if (json) {
     out(JSON.stringify(summary));
     return;
   }
-  out(`ingested ${summary.files} file(s): ${summary.new} new, ${summary.unchanged} unchanged, ${summary.updated} updated, ${summary.failed.length} failed`);
-  out(`wrote ${summary.entities} entity mention(s) and ${summary.relations} relation statement(s)`);
-  for (const f of summary.failed) out(`  failed: ${f.error.startsWith(f.input) ? f.error : `${f.input}: ${f.error}`}`);
+  const s = summary;
+  out(
+    `ingested ${s.inputs} input(s), ${s.articles} article(s) in ${s.seconds.toFixed(1)} s (${s.rate.toFixed(1)}/s): ` +
+      `${s.new} new, ${s.unchanged} unchanged, ${s.updated} updated, ${s.failed.length} failed`,
+  );
+  out(`wrote ${s.entities} entity mention(s) and ${s.relations} relation statement(s)`);
+  if (s.graph) out(`graph now: ${s.graph.entities} entities, ${s.graph.articles} articles, ${s.graph.statements} statements, ${s.graph.relationships} relationships`);
+  for (const f of s.failed) out(`  failed: ${f.input}: ${f.error}`);
+  if (s.stopped) out(`stopped early: ${s.stopped}; run the same ingest again once Neo4j is back (stored articles are skipped as unchanged)`);
+}
+
+/** Parses a byte size such as `5000`, `512k`, `5m` or `1g` (powers of 1024). */
+export function parseByteSize(value: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*$/i.exec(value);
+  const n = m ? Number(m[1]) * 1024 ** ' kmg'.indexOf((m[2] || ' ').toLowerCase()) : Number.NaN;
+  if (!Number.isFinite(n) || n < 1) throw new InvalidArgumentError('--max-bytes must be a size such as 200000, 512k or 5m');
+  return Math.floor(n);
 }

@@ -1,52 +1,87 @@
 /**
- * Progress on long work: a bar with count, rate and ETA on a terminal, periodic plain lines
- * when output is piped, nothing with --quiet.
+ * Progress on long work, written to stderr: a bar with percent, item count, rate and ETA on
+ * a terminal; a plain line every few seconds when stderr is piped; nothing with --quiet.
+ * Progress is measured in input bytes (so a large JSONL file moves the bar as it is read);
+ * count and rate are in items.
  */
 import cliProgress from 'cli-progress';
 
 export interface Progress {
-  tick(label?: string): void;
+  /** Reports `bytes` more of the input done; `items` and `failed` are running totals. */
+  advance(bytes: number, items: number, failed: number): void;
   stop(): void;
 }
 
-/** A progress reporter for `total` items writing to stderr. */
-export function createProgress(total: number, options: { quiet?: boolean; label?: string } = {}): Progress {
-  if (options.quiet || total === 0) return { tick: () => undefined, stop: () => undefined };
+export interface ProgressOptions {
+  quiet?: boolean;
+  label?: string;
+  /** Seconds between plain lines when stderr is not a terminal. */
+  everySeconds?: number;
+}
+
+const silent: Progress = { advance: () => undefined, stop: () => undefined };
+
+function formatSeconds(s: number): string {
+  if (!Number.isFinite(s)) return '?';
+  const t = Math.round(s);
+  return t >= 3600 ? `${Math.floor(t / 3600)}h${String(Math.floor((t % 3600) / 60)).padStart(2, '0')}m` : t >= 60 ? `${Math.floor(t / 60)}m${String(t % 60).padStart(2, '0')}s` : `${t}s`;
+}
+
+/** Rate and ETA from the bytes and items done so far. */
+function figures(started: number, done: number, total: number, items: number): { rate: string; eta: string; percent: number } {
+  const secs = Math.max(0.001, (Date.now() - started) / 1000);
+  const percent = total > 0 ? Math.min(100, (100 * done) / total) : 0;
+  const eta = done > 0 && total > 0 ? (secs * (total - done)) / done : Number.NaN;
+  return { rate: (items / secs).toFixed(1), eta: formatSeconds(eta), percent };
+}
+
+/** A progress reporter for work of `totalBytes` input bytes. */
+export function createProgress(totalBytes: number, options: ProgressOptions = {}): Progress {
+  if (options.quiet) return silent;
+  const label = options.label ?? 'progress';
+  const total = Math.max(1, totalBytes);
+  const started = Date.now();
+  let done = 0;
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
       {
-        format: `${options.label ?? 'progress'} [{bar}] {value}/{total} | {rate}/s | ETA {eta_formatted} | {item}`,
+        format: `${label} [{bar}] {percentage}% | {items} items | {rate}/s | ETA {eta} | {failed} failed`,
         stream: process.stderr,
         hideCursor: true,
-        etaBuffer: 50,
+        fps: 5,
       },
       cliProgress.Presets.shades_classic,
     );
-    const started = Date.now();
-    let done = 0;
-    bar.start(total, 0, { rate: '0.0', item: '' });
+    bar.start(total, 0, { items: 0, rate: '0.0', eta: '?', failed: 0 });
     return {
-      tick: (item = '') => {
-        done += 1;
-        const rate = (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1);
-        bar.update(done, { rate, item: item.length > 40 ? `...${item.slice(-37)}` : item });
+      advance(bytes, items, failed) {
+        done = Math.min(total, done + bytes);
+        const f = figures(started, done, total, items);
+        bar.update(done, { items, rate: f.rate, eta: f.eta, failed });
       },
       stop: () => bar.stop(),
     };
   }
-  let done = 0;
-  const started = Date.now();
-  const every = Math.max(1, Math.ceil(total / 20));
+  const every = (options.everySeconds ?? 5) * 1000;
+  let last = started;
+  let lastItems = 0;
+  let lastFailed = 0;
+  const line = (): void => {
+    const f = figures(started, done, total, lastItems);
+    process.stderr.write(`${label}: ${f.percent.toFixed(0)}% ${lastItems} items (${f.rate}/s, ETA ${f.eta}), ${lastFailed} failed\n`);
+  };
   return {
-    tick: () => {
-      done += 1;
-      if (done % every === 0 || done === total) {
-        const secs = (Date.now() - started) / 1000;
-        const rate = done / Math.max(0.001, secs);
-        const eta = Math.round((total - done) / Math.max(rate, 0.001));
-        process.stderr.write(`${options.label ?? 'progress'}: ${done}/${total} (${rate.toFixed(1)}/s, ETA ${eta}s)\n`);
+    advance(bytes, items, failed) {
+      done = Math.min(total, done + bytes);
+      lastItems = items;
+      lastFailed = failed;
+      if (Date.now() - last >= every) {
+        last = Date.now();
+        line();
       }
     },
-    stop: () => undefined,
+    stop: () => {
+      if (lastItems > 0 && Date.now() - started >= every) line();
+    },
   };
 }

@@ -1,0 +1,87 @@
+/**
+ * The ingest pipeline: source items -> extraction (worker threads, many in flight) ->
+ * batches in input order -> BatchWriter. Memory is bounded by `maxInFlight` extractions
+ * plus two batches, whatever the number of items. Reading stops early only when Neo4j
+ * stayed unavailable; a bad item is counted as failed and the rest continues.
+ */
+import type { SourceItem } from '../../ingest/sources/item.ts';
+import { BatchWriter, type Extracted, type WriteBatch, type WriteOutcome } from './batchWriter.ts';
+import type { Extractor } from './extractPool.ts';
+import type { RetryOptions } from './retry.ts';
+import { addFailure, addWrite, emptyTotals, type IngestTotals } from './totals.ts';
+
+export interface PipelineOptions {
+  /** Articles per write transaction. */
+  batchSize: number;
+  /** Extractions queued or running at once (default: 2 batches or 8 per worker, whichever is more). */
+  maxInFlight?: number;
+  retry: RetryOptions;
+  /** Called once per item when it is stored, unchanged or failed; `bytes` is its share of the input. */
+  onItemDone?(bytes: number, totals: IngestTotals): void;
+  /** Called before a batch is retried after a transient error. */
+  onRetry?(attempt: number, delayMs: number, err: unknown, items: number): void;
+}
+
+export interface PipelineResult extends IngestTotals {
+  /** Why the ingest stopped before the end (Neo4j unavailable), or null. */
+  stopped: string | null;
+}
+
+type Pending = Promise<Extracted | { origin: string; bytes: number; error: string }>;
+
+/** Runs `items` through extraction and batched writes; resolves with the totals. */
+export async function runPipeline(items: AsyncIterable<SourceItem>, extractor: Extractor, write: WriteBatch, options: PipelineOptions): Promise<PipelineResult> {
+  const totals = emptyTotals();
+  const done = (bytes: number): void => options.onItemDone?.(bytes, totals);
+  const writer = new BatchWriter(write, {
+    retry: options.retry,
+    onOutcome: (o: WriteOutcome) => {
+      if (o.summary) addWrite(totals, o.summary);
+      else addFailure(totals, o.item.origin, o.error);
+      done(o.item.bytes);
+    },
+    onRetry: (attempt, delay, err, batch) => options.onRetry?.(attempt, delay, err, batch.length),
+  });
+  const maxInFlight = Math.max(1, options.maxInFlight ?? Math.max(2 * options.batchSize, 8 * Math.max(1, extractor.size)));
+  const pending: Pending[] = [];
+  let batch: Extracted[] = [];
+
+  const takeOne = async (): Promise<void> => {
+    const next = pending.shift();
+    if (!next) return;
+    const result = await next;
+    if ('error' in result) {
+      addFailure(totals, result.origin, result.error);
+      done(result.bytes);
+      return;
+    }
+    batch.push(result);
+    if (batch.length >= options.batchSize) {
+      const full = batch;
+      batch = [];
+      await writer.submit(full);
+    }
+  };
+
+  for await (const item of items) {
+    if (writer.fatal) break;
+    if (item.kind === 'error') {
+      addFailure(totals, item.origin, item.reason);
+      done(item.bytes);
+      continue;
+    }
+    totals.articles += 1;
+    const { article, origin, bytes } = item;
+    pending.push(
+      extractor.extract(article).then(
+        (extraction): Extracted => ({ origin, bytes, input: { article, extraction } }),
+        (err: unknown) => ({ origin, bytes, error: err instanceof Error ? err.message : String(err) }),
+      ),
+    );
+    while (pending.length >= maxInFlight) await takeOne();
+  }
+  while (pending.length > 0) await takeOne();
+  await writer.submit(batch);
+  await writer.drain();
+  return { ...totals, stopped: writer.fatal };
+}
