@@ -12,6 +12,7 @@ import type { Country } from 'world-countries';
 import type { EntityType, MentionKind, TopicName } from '../model.ts';
 import { isEntityType, TOPICS } from '../model.ts';
 import { phraseKeys, tokenKey } from './stages/tokenize.ts';
+import { worldPlaces } from './placeNames.ts';
 
 export interface KnownEntity {
   name: string;
@@ -156,8 +157,11 @@ function loadCountries(): CountryInfo[] {
     });
 }
 
+const PLAIN_WORDS = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+
 function entry(phrase: string, target: PhraseTarget, options: { caseless?: boolean } = {}): PhraseEntry | null {
-  const surface = phraseKeys(phrase);
+  // Plain words split on spaces exactly as compromise would; anything else goes through it.
+  const surface = PLAIN_WORDS.test(phrase) ? phrase.split(' ') : phraseKeys(phrase);
   if (surface.length === 0) return null;
   const allCaps = surface.some((t) => t.length > 1 && t === t.toUpperCase() && /[A-Z]/.test(t));
   const single = surface.length === 1;
@@ -183,6 +187,11 @@ function buildPhraseIndex(countries: CountryInfo[], known: KnownEntity[], topics
   }
   for (const k of known) {
     for (const n of [k.name, ...k.aliases]) add(entry(n, { kind: 'entity', entity: k, mention: 'name' }));
+  }
+  // World cities and provinces, after everything with a more specific meaning.
+  const taken = new Set(entries.flatMap((e) => (e.keys.length === 1 ? [e.surface[0]?.toLowerCase() ?? ''] : [e.surface.join(' ').toLowerCase()])));
+  for (const p of worldPlaces(taken)) {
+    add(entry(p.name, { kind: 'entity', entity: { name: p.name, type: 'Place', aliases: [], country: p.country }, mention: 'name' }));
   }
   for (const [topic, phrases] of Object.entries(topics)) {
     if (topic.startsWith('_') || !(TOPICS as readonly string[]).includes(topic)) continue;

@@ -40,9 +40,31 @@ export function roleStartsAt(doc: Doc, i: number, lexicon: Lexicon): boolean {
   return false;
 }
 
+/** An initial: "P." in "P. Simmons". */
+function isInitial(t: Token | undefined): boolean {
+  return !!t && /^[A-Z]\.?$/.test(t.key) && (t.key.endsWith('.') || t.post.startsWith('.'));
+}
+
+const shoutingCache = new WeakMap<Doc, Set<number>>();
+
+/** Sentences written in capitals (headlines): capitalisation says nothing there. */
+function shoutingSentences(doc: Doc): Set<number> {
+  let found = shoutingCache.get(doc);
+  if (found) return found;
+  found = new Set();
+  for (const [n, s] of doc.sentences.entries()) {
+    const words = doc.tokens.slice(s.first, s.last).filter((t) => /[A-Za-z]{2,}/.test(t.key));
+    const upper = words.filter((t) => t.key === t.key.toUpperCase()).length;
+    if (words.length >= 3 && upper / words.length >= 0.7) found.add(n);
+  }
+  shoutingCache.set(doc, found);
+  return found;
+}
+
 function looksLikeName(doc: Doc, i: number, lexicon: Lexicon): boolean {
   const t = doc.tokens[i];
   if (!t || !isCapitalised(t)) return false;
+  if (shoutingSentences(doc).has(t.sentence)) return false;
   if (roleStartsAt(doc, i, lexicon)) return false;
   if (CALENDAR_TAGS.some((tag) => t.tags.has(tag)) && !t.tags.has('ProperNoun')) return false;
   if (isRoleOrTitle(t, lexicon) && !lexicon.headType.has(t.lower)) return false;
@@ -65,7 +87,7 @@ export function capitalisedRuns(doc: Doc, lexicon: Lexicon): { first: number; la
     while (last < doc.tokens.length) {
       const prev = doc.tokens[last - 1];
       const t = doc.tokens[last];
-      if (!prev || !t || t.sentence !== prev.sentence || BREAK.test(prev.post) || BREAK.test(t.pre) || prev.possessive) break;
+      if (!prev || !t || t.sentence !== prev.sentence || (BREAK.test(prev.post) && !isInitial(prev)) || BREAK.test(t.pre) || prev.possessive) break;
       if (looksLikeName(doc, last, lexicon)) {
         last++;
         continue;
@@ -164,11 +186,12 @@ function personByName(doc: Doc, first: number, last: number, lexicon: Lexicon): 
   if (n < 2 || n > 4) return false;
   for (let k = first; k < last; k++) {
     const t = doc.tokens[k];
-    if (!t || !/^[A-Z][a-zà-ÿ'’-]+\.?$/.test(t.key) || (k < last - 1 && t.possessive)) return false;
+    if (!t || !(/^[A-Z][a-zà-ÿ'’-]+\.?$/.test(t.key) || isInitial(t)) || (k < last - 1 && t.possessive)) return false;
   }
   const a = doc.tokens[first];
   const b = doc.tokens[first + 1];
   if (!a || !b) return false;
+  if (isInitial(a) && /^[A-Z][a-z]/.test(doc.tokens[last - 1]?.key ?? '')) return true;
   if (lexicon.firstNames.has(a.key) || a.tags.has('FirstName') || a.tags.has('Person')) return true;
   if (lexicon.surnames.has(a.key) && /^[A-Z][a-z]+$/.test(b.key)) return true;
   return false;
