@@ -130,8 +130,19 @@ function sentenceAffiliations(doc: Doc, s: Sentence, lexicon: Lexicon): void {
   membership(doc, ms, evidence);
 }
 
+/** A national unit ("Vodafone Germany") is based in the country its name ends with. */
+function nationalUnitsBased(doc: Doc): void {
+  for (const e of doc.entities.values()) {
+    if (e.type !== 'Company' || !e.country) continue;
+    const country = countryEntity(doc, e.country);
+    const named = country?.mentions.some((m) => e.name.endsWith(` ${m.text}`));
+    if (country && named) addRelation(doc, e, 'HEADQUARTERED_IN', country, 0.8, firstSentence(doc, e));
+  }
+}
+
 /** Adds HEADQUARTERED_IN, PART_OF and MEMBER_OF relations. */
 export function extractAffiliations(doc: Doc, lexicon: Lexicon): void {
   for (const s of doc.sentences) sentenceAffiliations(doc, s, lexicon);
   stateBodies(doc);
+  nationalUnitsBased(doc);
 }

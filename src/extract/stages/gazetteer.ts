@@ -76,6 +76,23 @@ export function topicsInsideNames(doc: Doc, lexicon: Lexicon): void {
   }
 }
 
+/** "Vodafone Germany": a known company directly followed by a country name is its national unit. */
+function nationalUnits(doc: Doc): void {
+  const added: Candidate[] = [];
+  doc.candidates.forEach((c, i) => {
+    const next = doc.candidates[i + 1];
+    const last = doc.tokens[c.last - 1];
+    if (c.type !== 'Company' || !next || next.type !== 'Country' || next.kind !== 'name' || next.first !== c.last) return;
+    if (!last || BREAKING_PUNCT.test(last.post) || last.possessive || !/^[A-Z]/.test(doc.tokens[next.first]?.key ?? '')) return;
+    const text = doc.text.slice(doc.tokens[next.first]?.start ?? 0, doc.tokens[next.last - 1]?.end ?? 0).replace(/['’]s?$/, '');
+    added.push({ first: c.first, last: next.last, type: 'Company', name: `${c.name ?? ''} ${text}`, kind: 'name', source: 'pattern', country: next.code ?? '' });
+    c.type = null; // the unit, not the parent, is meant
+  });
+  doc.candidates = doc.candidates.filter((c) => c.type !== null);
+  doc.candidates.push(...added);
+  doc.candidates.sort((x, y) => x.first - y.first || y.last - x.last);
+}
+
 /** Adds a candidate for every longest gazetteer match, left to right, without overlaps. */
 export function matchGazetteer(doc: Doc, lexicon: Lexicon): void {
   let i = 0;
@@ -90,4 +107,5 @@ export function matchGazetteer(doc: Doc, lexicon: Lexicon): void {
       i += 1;
     }
   }
+  nationalUnits(doc);
 }
