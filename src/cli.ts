@@ -5,12 +5,16 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { delimiter, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runExtract } from './commands/extract.ts';
-import { openGraph } from './commands/graph.ts';
-import { ingestPaths, parseByteSize, printIngestSummary, type IngestOptions } from './commands/ingest.ts';
-import { serveUntilStopped } from './commands/serve.ts';
-import { dbStart, dbStatus, dbStop } from './neo4j/db.ts';
-import { runEval, runEvalConll } from './eval/commands.ts';
+import { parseByteSize, type IngestOptions } from './commands/ingest.ts';
+import type { EvalConllOptions, EvalOptions } from './eval/commands.ts';
+
+// Command modules load on use, so `govgraph extract` does not pay for Apollo or the driver.
+const extractCommand = () => import('./commands/extract.ts');
+const graphCommand = () => import('./commands/graph.ts');
+const ingestCommand = () => import('./commands/ingest.ts');
+const serveCommand = () => import('./commands/serve.ts');
+const dbCommand = () => import('./neo4j/db.ts');
+const evalCommand = () => import('./eval/commands.ts');
 
 const SAMPLES = fileURLToPath(new URL('../ingest/samples/', import.meta.url));
 
@@ -46,6 +50,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--host <host>', 'API interface to listen on', '127.0.0.1')
     .option('--no-samples', 'do not ingest the bundled sample articles')
     .action(async (opts: { port: number; host: string; samples: boolean }) => {
+      const [{ openGraph }, { ingestPaths, printIngestSummary }, { serveUntilStopped }] = await Promise.all([graphCommand(), ingestCommand(), serveCommand()]);
       const graph = await openGraph();
       try {
         if (opts.samples) {
@@ -64,7 +69,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description("extract entities and relations from one article file; prints the ontology's JSON with --json")
     .argument('<file>', 'article file: "# Title", header lines, blank line, body; or plain text')
     .option('--json', 'print the extraction output format of docs/ontology.md')
-    .action((file: string, opts: { json?: boolean }) => setExit(runExtract(file, opts)));
+    .action(async (file: string, opts: { json?: boolean }) => setExit((await extractCommand()).runExtract(file, opts)));
 
   program
     .command('ingest')
@@ -80,6 +85,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('-q, --quiet', 'no progress output')
     .option('--json', 'print the summary as one JSON object (implies no progress)')
     .action(async (inputs: string[], opts: IngestOptions) => {
+      const [{ openGraph }, { ingestPaths, printIngestSummary }] = await Promise.all([graphCommand(), ingestCommand()]);
       const graph = await openGraph(opts.quiet || opts.json ? () => undefined : undefined);
       try {
         const summary = await ingestPaths(graph.driver, graph.database, inputs, opts);
@@ -96,6 +102,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('-p, --port <port>', 'API port', number('--port', 0, 65535), 4000)
     .option('--host <host>', 'interface to listen on (0.0.0.0 for all)', '127.0.0.1')
     .action(async (opts: { port: number; host: string }) => {
+      const [{ openGraph }, { serveUntilStopped }] = await Promise.all([graphCommand(), serveCommand()]);
       const graph = await openGraph();
       try {
         await serveUntilStopped(graph, opts);
@@ -105,9 +112,9 @@ function buildProgram(setExit: (code: number) => void): Command {
     });
 
   const db = program.command('db').description('manage the local Neo4j server (ignored when NEO4J_URI is set)');
-  db.command('start').description('provision (first time) and start the local Neo4j').action(async () => setExit(await dbStart()));
-  db.command('stop').description('stop the local Neo4j').action(async () => setExit(await dbStop()));
-  db.command('status').description('is the local Neo4j running? (exit 3 when not)').action(async () => setExit(await dbStatus()));
+  db.command('start').description('provision (first time) and start the local Neo4j').action(async () => setExit(await (await dbCommand()).dbStart()));
+  db.command('stop').description('stop the local Neo4j').action(async () => setExit(await (await dbCommand()).dbStop()));
+  db.command('status').description('is the local Neo4j running? (exit 3 when not)').action(async () => setExit(await (await dbCommand()).dbStatus()));
 
   program
     .command('eval')
@@ -118,7 +125,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--json', 'print the report as JSON')
     .option('--min-entity-f1 <f1>', 'exit 1 when typed entity F1 is lower', number('--min-entity-f1', 0, 1))
     .option('--min-relation-f1 <f1>', 'exit 1 when relation F1 is lower', number('--min-relation-f1', 0, 1))
-    .action(async (dir: string, opts: Parameters<typeof runEval>[1]) => setExit(await runEval(dir, opts)));
+    .action(async (dir: string, opts: EvalOptions) => setExit(await (await evalCommand()).runEval(dir, opts)));
 
   program
     .command('eval-conll')
@@ -128,7 +135,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--json', 'print the report as JSON')
     .option('--limit-docs <n>', 'only the first N documents', number('--limit-docs', 1, 1e9))
     .option('--min-f1 <f1>', 'exit 1 when PER/ORG/LOC F1 is lower', number('--min-f1', 0, 1))
-    .action(async (file: string, opts: Parameters<typeof runEvalConll>[1]) => setExit(await runEvalConll(file, opts)));
+    .action(async (file: string, opts: EvalConllOptions) => setExit(await (await evalCommand()).runEvalConll(file, opts)));
 
   return program;
 }

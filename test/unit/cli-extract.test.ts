@@ -23,7 +23,8 @@ function tempFile(name: string, text: string): string {
   return file;
 }
 
-describe('govgraph extract', () => {
+// Each test starts a node process; on a loaded 2-core machine that can take several seconds.
+describe('govgraph extract', { timeout: 60_000 }, () => {
   it('prints exactly the ontology output format with --json', async () => {
     const file = tempFile('nordic.txt', ARTICLE);
     const { stdout } = await run('node', [CLI, 'extract', file, '--json']);

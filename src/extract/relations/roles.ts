@@ -45,9 +45,14 @@ function mentionStartingAt(ms: SentenceMention[], start: number, types: readonly
   return ms.find((m) => m.first === start && types.includes(m.entity.type));
 }
 
+/** Words that may stand between an organisation and a role: "ICANN's former CEO". */
+const ROLE_MODIFIERS = new Set(['former', 'then', 'current', 'new', 'acting', 'interim', 'outgoing', 'incoming', 'deputy', 'longtime', 'founding', 'top', 'senior', 'chief']);
+
 /** The organisation a role belongs to: "Tesla CEO" (before) or "CEO of Qualcomm" (after). */
 function roleOrganisation(doc: Doc, ms: SentenceMention[], role: RoleMatch): { org: SentenceMention; before: boolean } | null {
-  const before = mentionEndingAt(ms, role.first, ORG_TYPES);
+  let end = role.first;
+  while (end > 0 && ROLE_MODIFIERS.has(doc.tokens[end - 1]?.lower ?? '')) end--;
+  const before = mentionEndingAt(ms, end, ORG_TYPES);
   if (before) return { org: before, before: true };
   const of = doc.tokens[role.last];
   if (of && (of.lower === 'of' || of.lower === 'at')) {
