@@ -116,3 +116,14 @@ describe('relation patterns', () => {
     }
   });
 });
+
+describe('role references', () => {
+  it('reads "the company\'s chief executive" as the company named before', () => {
+    const x = extract('Shopify opened an office in Lagos. Maya Okafor, the company\'s chief executive, cut the ribbon.');
+    expect(hasRelation(x, 'Maya Okafor', 'HOLDS_ROLE', 'Shopify')).toBe(true);
+  });
+  it('skips "former" between the organisation and the role', () => {
+    const x = extract('Questions were raised about Lars Berg, ICANN\'s former CEO, and his advisers.');
+    expect(hasRelation(x, 'Lars Berg', 'HOLDS_ROLE', 'ICANN')).toBe(true);
+  });
+});

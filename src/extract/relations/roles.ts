@@ -48,11 +48,21 @@ function mentionStartingAt(ms: SentenceMention[], start: number, types: readonly
 /** Words that may stand between an organisation and a role: "ICANN's former CEO". */
 const ROLE_MODIFIERS = new Set(['former', 'then', 'current', 'new', 'acting', 'interim', 'outgoing', 'incoming', 'deputy', 'longtime', 'founding', 'top', 'senior', 'chief']);
 
+/** "the company's chief executive": the last organisation of the descriptor's type named before. */
+function descriptorOrganisation(doc: Doc, at: number, lexicon: Lexicon): SentenceMention | null {
+  const word = doc.tokens[at];
+  const type = word?.possessive ? lexicon.descriptorType.get(word.key.toLowerCase()) : undefined;
+  if (!type || !ORG_TYPES.includes(type) || doc.tokens[at - 1]?.lower !== 'the') return null;
+  const earlier = doc.candidates.filter((c) => c.last <= at && c.entityKey && doc.entities.get(c.entityKey)?.type === type).at(-1);
+  const entity = earlier?.entityKey ? doc.entities.get(earlier.entityKey) : undefined;
+  return earlier && entity ? { first: at - 1, last: at + 1, entity, candidate: earlier } : null;
+}
+
 /** The organisation a role belongs to: "Tesla CEO" (before) or "CEO of Qualcomm" (after). */
-function roleOrganisation(doc: Doc, ms: SentenceMention[], role: RoleMatch): { org: SentenceMention; before: boolean } | null {
+function roleOrganisation(doc: Doc, ms: SentenceMention[], role: RoleMatch, lexicon: Lexicon): { org: SentenceMention; before: boolean } | null {
   let end = role.first;
   while (end > 0 && ROLE_MODIFIERS.has(doc.tokens[end - 1]?.lower ?? '')) end--;
-  const before = mentionEndingAt(ms, end, ORG_TYPES);
+  const before = mentionEndingAt(ms, end, ORG_TYPES) ?? descriptorOrganisation(doc, end - 1, lexicon);
   if (before) return { org: before, before: true };
   const of = doc.tokens[role.last];
   if (of && (of.lower === 'of' || of.lower === 'at')) {
@@ -101,7 +111,7 @@ function findRoles(doc: Doc, s: Sentence, lexicon: Lexicon): void {
   for (let i = s.first; i < s.last; i++) {
     const role = matchRole(doc, i, lexicon);
     if (!role) continue;
-    const found = roleOrganisation(doc, ms, role);
+    const found = roleOrganisation(doc, ms, role, lexicon);
     if (!found) continue;
     const { org, before } = found;
     const orgEnd = before ? org.first : org.last;
