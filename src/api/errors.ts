@@ -15,6 +15,9 @@ const CLIENT_CODES: ReadonlySet<string> = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  'QUERY_TOO_COMPLEX',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
 ]);
 
 /** A BAD_USER_INPUT error that names the offending argument in message and extensions. */

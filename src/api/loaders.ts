@@ -4,12 +4,21 @@
  * Loaders that return entities prime the entity loader, so a later `entity(id)` is free.
  */
 import DataLoader from 'dataloader';
-import type { ArticleRow, EntityRow, EvidenceRow, MentionRow, RelationRow } from './rows.ts';
+import type { ArticleRow, CountryStatsRow, EntityRow, EvidenceRow, MentionRow, RelationRow } from './rows.ts';
 import type { ReadDb } from './queries/cypher.ts';
 import { articlesMentioning, entitiesByIds, mentionCounts, type EntityArticlesKey } from './queries/entities.ts';
-import { articlesByIds, mentionsOfArticles } from './queries/articles.ts';
+import { articlesByIds, mentionsOfArticles, relationsOfArticles, type ArticleRelationsKey } from './queries/articles.ts';
+import { countryStats } from './queries/countries.ts';
 import { relationsOf, type RelationsKey } from './queries/relations.ts';
-import { evidenceFor, statementsOfArticles, type ArticleStatementsKey, type EvidenceKey } from './queries/evidence.ts';
+import {
+  evidenceFor,
+  statementsOfArticles,
+  timelineOf,
+  type ArticleStatementsKey,
+  type EvidenceKey,
+  type TimelineKey,
+  type TimelinePage,
+} from './queries/evidence.ts';
 
 export interface Loaders {
   entity: DataLoader<string, EntityRow | null>;
@@ -20,6 +29,9 @@ export interface Loaders {
   evidence: DataLoader<EvidenceKey, EvidenceRow[], string>;
   articleMentions: DataLoader<string, MentionRow[]>;
   articleStatements: DataLoader<ArticleStatementsKey, EvidenceRow[], string>;
+  articleRelations: DataLoader<ArticleRelationsKey, RelationRow[], string>;
+  timeline: DataLoader<TimelineKey, TimelinePage, string>;
+  countryStats: DataLoader<string, CountryStatsRow | null>;
 }
 
 const byJson = { cacheKeyFn: (key: object): string => JSON.stringify(key) };
@@ -41,6 +53,10 @@ export function createLoaders(db: ReadDb): Loaders {
     }
     return lists;
   };
+  const primeRelations = (lists: RelationRow[][]): RelationRow[][] => {
+    for (const rel of lists.flat()) primeEntities([rel.self, rel.other]);
+    return lists;
+  };
   return {
     entity,
     article,
@@ -50,11 +66,7 @@ export function createLoaders(db: ReadDb): Loaders {
       primeArticles(lists.flat());
       return lists;
     }, byJson),
-    relations: new DataLoader<RelationsKey, RelationRow[], string>(async (keys) => {
-      const lists = await relationsOf(db, keys);
-      for (const rel of lists.flat()) primeEntities([rel.self, rel.other]);
-      return lists;
-    }, byJson),
+    relations: new DataLoader<RelationsKey, RelationRow[], string>(async (keys) => primeRelations(await relationsOf(db, keys)), byJson),
     evidence: new DataLoader<EvidenceKey, EvidenceRow[], string>(async (keys) => primeEvidence(await evidenceFor(db, keys)), byJson),
     articleMentions: new DataLoader(async (ids) => {
       const lists = await mentionsOfArticles(db, ids);
@@ -62,5 +74,12 @@ export function createLoaders(db: ReadDb): Loaders {
       return lists;
     }),
     articleStatements: new DataLoader<ArticleStatementsKey, EvidenceRow[], string>(async (keys) => primeEvidence(await statementsOfArticles(db, keys)), byJson),
+    articleRelations: new DataLoader<ArticleRelationsKey, RelationRow[], string>(async (keys) => primeRelations(await relationsOfArticles(db, keys)), byJson),
+    timeline: new DataLoader<TimelineKey, TimelinePage, string>(async (keys) => {
+      const pages = await timelineOf(db, keys);
+      primeEvidence(pages.map((p) => p.rows));
+      return pages;
+    }, byJson),
+    countryStats: new DataLoader((ids) => countryStats(db, ids)),
   };
 }

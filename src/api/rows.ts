@@ -31,10 +31,53 @@ export interface RelationRow {
   subject: EntityRow;
   object: EntityRow;
   support: number;
+  /** Number of statements behind the relation. */
+  statements: number;
   confidence: number;
   role: string | null;
   firstSeen: string | null;
   lastSeen: string | null;
+}
+
+/** A relation as a drawn edge: ends as stored (subject -> object). */
+export interface GraphEdgeRow {
+  source: string;
+  target: string;
+  predicate: Predicate;
+  support: number;
+  confidence: number;
+  role: string | null;
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
+export interface PathRow {
+  length: number;
+  nodes: EntityRow[];
+  edges: GraphEdgeRow[];
+}
+
+export interface NeighbourRow {
+  entity: EntityRow;
+  distance: number;
+}
+
+export interface NeighbourhoodRow {
+  center: EntityRow;
+  nodes: NeighbourRow[];
+  edges: GraphEdgeRow[];
+  truncated: boolean;
+}
+
+export interface CountryStatsRow {
+  country: EntityRow;
+  partners: number;
+  partnerCountries: number;
+  partnershipSupport: number;
+  companies: number;
+  policiesIssued: number;
+  restrictionsGiven: number;
+  restrictionsReceived: number;
 }
 
 /** One Statement node with its article and its subject and object as stated. */
@@ -61,14 +104,8 @@ export interface SearchHitRow {
   score: number;
 }
 
-export interface PartnerEdgeRow {
-  source: string;
-  target: string;
-  support: number;
-  confidence: number;
-  firstSeen: string | null;
-  lastSeen: string | null;
-}
+/** A PARTNERS_WITH edge of the partner network. */
+export type PartnerEdgeRow = Omit<GraphEdgeRow, 'predicate' | 'role'>;
 
 export interface PartnerNetworkRow {
   nodes: EntityRow[];

@@ -5,13 +5,20 @@
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import type { Driver } from 'neo4j-driver';
+import { API_KEY_ENV, checkWriteAccess, type RequestHeaders } from './auth.ts';
 import { createContext, type ApiContext } from './context.ts';
 import { createFormatError, type ErrorLog } from './errors.ts';
+import { costLimitPlugin, depthRule, MAX_TOKENS } from './limits.ts';
 import { buildApiSchema } from './schemaLoader.ts';
 
 export interface ApiServerOptions {
   /** Where internal errors are logged (default: console.error). */
   log?: ErrorLog;
+  /**
+   * The key mutations need; default: the GOVGRAPH_API_KEY environment variable. Null or
+   * empty: mutations are refused.
+   */
+  apiKey?: string | null;
 }
 
 export interface StartApiOptions extends ApiServerOptions {
@@ -32,8 +39,11 @@ export interface RunningApi {
 
 /** An Apollo Server that also makes the per-request context for its graph. */
 export type ApiServer = ApolloServer<ApiContext> & {
-  /** A fresh context (new loaders) for one operation against this server's database. */
-  context(): ApiContext;
+  /**
+   * A fresh context (new loaders) for one operation against this server's database; the
+   * request's headers decide whether it may run mutations.
+   */
+  context(headers?: RequestHeaders): ApiContext;
 };
 
 /**
@@ -42,13 +52,20 @@ export type ApiServer = ApolloServer<ApiContext> & {
  */
 export function createApiServer(driver: Driver, database: string, options: ApiServerOptions = {}): ApiServer {
   const log = options.log ?? { error: (message: string) => console.error(message) };
+  const apiKey = options.apiKey === undefined ? process.env[API_KEY_ENV] : options.apiKey;
+  const schema = buildApiSchema();
   const server = new ApolloServer<ApiContext>({
-    schema: buildApiSchema(),
+    schema,
     formatError: createFormatError(log),
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    parseOptions: { maxTokens: MAX_TOKENS },
+    validationRules: [depthRule()],
+    plugins: [costLimitPlugin<ApiContext>(schema)],
   });
-  return Object.assign(server, { context: () => createContext(driver, database) });
+  return Object.assign(server, {
+    context: (headers: RequestHeaders = {}) => createContext(driver, database, checkWriteAccess(apiKey, headers)),
+  });
 }
 
 /** Starts the API over HTTP and returns its url and a stop function. */
@@ -56,7 +73,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const { driver, database, port = 4000, host } = options;
   const server = createApiServer(driver, database, options);
   const { url } = await startStandaloneServer(server, {
-    context: async () => server.context(),
+    context: async ({ req }) => server.context(req.headers),
     listen: host === undefined ? { port } : { port, host },
   });
   return { url, stop: () => server.stop() };

@@ -5,7 +5,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { readTx } from '../../graph/driver.ts';
-import { PREDICATES } from '../../model.ts';
+import { PREDICATES, type Predicate } from '../../model.ts';
 import { toNative } from './values.ts';
 
 /** Where and how the API reads: one database, one timeout for every transaction. */
@@ -42,19 +42,38 @@ export function articleProjection(variable: string): string {
   return `${v} {.id, .title, .url, .source, .published}`;
 }
 
+/** Runs one query inside a read transaction and returns its records as plain objects. */
+export type RunRows = (cypher: string, params?: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
+
+/**
+ * Runs `work` in one managed READ transaction on the named database, with the timeout;
+ * `work` may run several queries that must see the same snapshot.
+ */
+export async function readWork<T>(db: ReadDb, work: (run: RunRows) => Promise<T>): Promise<T> {
+  return readTx(
+    db.driver,
+    db.database,
+    (tx) =>
+      work(async (cypher, params = {}) => {
+        const result = await tx.run(cypher, params);
+        return result.records.map((record) => toNative(record.toObject()) as Record<string, unknown>);
+      }),
+    { timeoutMs: db.timeoutMs },
+  );
+}
+
 /** Runs one read query in a managed READ transaction and returns its records as plain objects. */
 export async function readRows(
   db: ReadDb,
   cypher: string,
   params: Record<string, unknown> = {},
 ): Promise<Record<string, unknown>[]> {
-  return readTx(
-    db.driver,
-    db.database,
-    async (tx) => {
-      const result = await tx.run(cypher, params);
-      return result.records.map((record) => toNative(record.toObject()) as Record<string, unknown>);
-    },
-    { timeoutMs: db.timeoutMs },
-  );
+  return readWork(db, (run) => run(cypher, params));
+}
+
+/** `A|B|C` for a pattern: the given predicates (validated, in ontology order), or every one. */
+export function relationTypes(predicates: readonly Predicate[] | null): string {
+  if (predicates === null || predicates.length === 0) return RELATION_TYPES;
+  const wanted = new Set(predicates);
+  return PREDICATES.filter((p) => wanted.has(p)).map(identifier).join('|');
 }

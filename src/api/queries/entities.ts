@@ -2,6 +2,7 @@
 import type { ArticleRow, EntityRow } from '../rows.ts';
 import { articleProjection, entityProjection, readRows, type ReadDb } from './cypher.ts';
 import { articleRow, cypherInt, entityRow, num } from './values.ts';
+import { ENTITY_NAMES_INDEX, escapeLucene } from './search.ts';
 
 /** Entities by id, in the order of `ids` (null where there is none). */
 export async function entitiesByIds(db: ReadDb, ids: readonly string[]): Promise<(EntityRow | null)[]> {
@@ -24,29 +25,41 @@ export async function entityByName(db: ReadDb, name: string): Promise<EntityRow 
   return lookupByName(db, name, false);
 }
 
-/** The country whose name, alias or ISO alpha-2 code equals `nameOrCode`, case-insensitively. */
+/** The country whose id, name, alias or ISO alpha-2 code equals `nameOrCode`, case-insensitively. */
 export async function countryByNameOrCode(db: ReadDb, nameOrCode: string): Promise<EntityRow | null> {
   return lookupByName(db, nameOrCode, true);
 }
 
-// A label scan: fine for tens of thousands of entities. A lower-cased name index (or the
-// full-text index as a pre-filter) is the upgrade path when the graph grows.
+/** Candidates the full-text index hands to the exact name check, at most. */
+const NAME_CANDIDATES = 1000;
+
+// Entities come from the full-text index (the whole text as one phrase, so only entities
+// whose name or aliases contain its words in order), then the exact, case-insensitive
+// check picks. The index and the phrase share one analyzer, so any exact match is among
+// the candidates. Text without a letter or digit gives the analyzer nothing to look up;
+// it, and country lookups (which also match ISO codes), scan the label instead.
+function nameCandidates(countryOnly: boolean, text: string): string {
+  if (countryOnly) return 'MATCH (e:Country)';
+  if (!/[\p{L}\p{N}]/u.test(text)) return 'MATCH (e:Entity)';
+  return `CALL db.index.fulltext.queryNodes($index, $phrase, {limit: ${NAME_CANDIDATES}}) YIELD node AS e
+     WITH e WHERE e:Entity`;
+}
+
 async function lookupByName(db: ReadDb, name: string, countryOnly: boolean): Promise<EntityRow | null> {
-  const label = countryOnly ? 'Country' : 'Entity';
   const rows = await readRows(
     db,
-    `WITH toLower(trim($name)) AS wanted
-     MATCH (e:${label})
+    `${nameCandidates(countryOnly, name)}
+     WITH e, toLower(trim($name)) AS wanted
      WHERE toLower(e.name) = wanted
         OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) = wanted)
-        OR ($byCode AND toLower(e.code) = wanted)
+        OR ($byCode AND (toLower(e.code) = wanted OR e.id = wanted))
      WITH e, CASE WHEN toLower(e.name) = wanted THEN 0 ELSE 1 END AS rank
      OPTIONAL MATCH (e)<-[m:MENTIONS]-(:Article)
      WITH e, rank, sum(coalesce(m.count, 0)) AS mentions
      ORDER BY rank, mentions DESC, e.id
      LIMIT 1
      RETURN ${entityProjection('e')} AS entity`,
-    { name, byCode: countryOnly },
+    { name, byCode: countryOnly, index: ENTITY_NAMES_INDEX, phrase: `"${escapeLucene(name.trim().toLowerCase())}"` },
   );
   return rows[0] ? entityRow(rows[0].entity) : null;
 }

@@ -2,9 +2,11 @@
  * Read queries for Statement nodes: the evidence behind a relation, and everything one
  * article states. A symmetric relation's statements may name its ends in either order.
  */
-import { isPredicate, PREDICATES, type Predicate } from '../../model.ts';
+import { PREDICATES, type Predicate } from '../../model.ts';
+import { checkedPredicate } from './relations.ts';
 import type { EvidenceRow } from '../rows.ts';
 import { articleProjection, entityProjection, readRows, type ReadDb } from './cypher.ts';
+import { overlapCondition } from './dates.ts';
 import { articleRow, cypherInt, entityRow, num, optStr } from './values.ts';
 
 export interface EvidenceKey {
@@ -21,27 +23,37 @@ export interface ArticleStatementsKey {
   limit: number;
 }
 
+/** One page of an entity's timeline (field order fixed: it is the loader's cache key). */
+export interface TimelineKey {
+  id: string;
+  from: string | null;
+  to: string | null;
+  predicates: Predicate[] | null;
+  newestFirst: boolean;
+  skip: number;
+  limit: number;
+}
+
+export interface TimelinePage {
+  total: number;
+  rows: EvidenceRow[];
+}
+
 const EVIDENCE_MAP = `{
   id: st.id, sentence: st.sentence, start: st.start, end: st.end, confidence: st.confidence,
   predicate: st.predicate, role: st.role,
   subject: ${entityProjection('s')}, object: ${entityProjection('o')}, article: ${articleProjection('a')}
 }`;
 
-function checkedPredicate(value: string): Predicate {
-  if (!isPredicate(value)) throw new Error(`statement with unknown predicate ${value}`);
-  return value;
-}
-
 function evidenceRow(value: unknown): EvidenceRow {
   const p = value as Record<string, unknown>;
-  const predicate = String(p.predicate);
   return {
     id: String(p.id),
     sentence: optStr(p.sentence) ?? '',
     start: num(p.start),
     end: num(p.end),
     confidence: num(p.confidence),
-    predicate: checkedPredicate(predicate),
+    predicate: checkedPredicate(p.predicate),
     role: optStr(p.role),
     subject: entityRow(p.subject),
     object: entityRow(p.object),
@@ -106,4 +118,37 @@ export async function statementsOfArticles(
     { keys: keys.map((k, i) => ({ i: cypherInt(i), id: k.id, limit: cypherInt(k.limit) })), predicates: [...PREDICATES] },
   );
   return group(rows, keys.length);
+}
+
+/**
+ * For each key, a page of the statements naming the entity as subject or object, by
+ * article date (undated last), with the number of all that match.
+ */
+export async function timelineOf(db: ReadDb, keys: readonly TimelineKey[]): Promise<TimelinePage[]> {
+  const rows = await readRows(
+    db,
+    `UNWIND $keys AS k
+     MATCH (e:Entity {id: k.id})
+     CALL (e, k) {
+       MATCH (e)<-[:SUBJECT|OBJECT]-(st:Statement)<-[:STATES]-(a:Article)
+       WHERE (k.predicates IS NULL OR st.predicate IN k.predicates)
+         AND ${overlapCondition('a.published', 'a.published', 'k.from', 'k.to')}
+       WITH DISTINCT st, a
+       MATCH (st)-[:SUBJECT]->(s:Entity), (st)-[:OBJECT]->(o:Entity)
+       WITH st, a, s, o
+       ORDER BY a.published IS NULL,
+                CASE WHEN k.newestFirst THEN a.published END DESC,
+                CASE WHEN k.newestFirst THEN NULL ELSE a.published END,
+                a.id, st.start, st.id
+       WITH collect(${EVIDENCE_MAP}) AS evidence
+       RETURN size(evidence) AS total, evidence[k.skip..k.skip + k.limit] AS evidence
+     }
+     RETURN k.i AS i, total, evidence`,
+    {
+      keys: keys.map((k, i) => ({ ...k, i: cypherInt(i), skip: cypherInt(k.skip), limit: cypherInt(k.limit) })),
+    },
+  );
+  const out: TimelinePage[] = keys.map(() => ({ total: 0, rows: [] }));
+  for (const r of rows) out[num(r.i)] = { total: num(r.total), rows: (r.evidence as unknown[]).map(evidenceRow) };
+  return out;
 }

@@ -1,6 +1,7 @@
 /**
- * The country partner network: PARTNERS_WITH between Country nodes, read in either
- * direction, shaped as nodes and edges for a dashboard. PARTNERS_WITH is stored once per
+ * The country partner network: PARTNERS_WITH between Country nodes (and, when asked,
+ * between countries and organisations), read in either direction, shaped as nodes and
+ * edges for a dashboard. PARTNERS_WITH is stored once per
  * pair, but edges are de-duplicated by pair anyway so a stray reverse copy cannot double.
  */
 import type { EntityRow, PartnerEdgeRow, PartnerNetworkRow } from '../rows.ts';
@@ -43,33 +44,45 @@ function toNetwork(links: Link[], limit: number, extraNodes: EntityRow[]): Partn
   return { nodes: sorted, edges, truncated };
 }
 
-/** Every partnership between countries, most support first, at most `limit` edges. */
-export async function partnerNetwork(db: ReadDb, limit: number): Promise<PartnerNetworkRow> {
+export interface PartnerOptions {
+  /** Also organisations that partner with a country, and those links. */
+  includeOrganizations: boolean;
+  minSupport: number;
+  limit: number;
+}
+
+// The two fixed peer label expressions; which one is chosen by a boolean, never by input.
+function peerLabels(options: PartnerOptions): string {
+  return options.includeOrganizations ? 'Country|Organization' : 'Country';
+}
+
+/** Every partnership of a country (with a country, or an organisation when asked), most support first. */
+export async function partnerNetwork(db: ReadDb, options: PartnerOptions): Promise<PartnerNetworkRow> {
   const rows = await readRows(
     db,
-    `MATCH (a:Country)-[r:PARTNERS_WITH]->(b:Country)
-     WHERE a <> b
+    `MATCH (a:Country)-[r:PARTNERS_WITH]-(b:${peerLabels(options)})
+     WHERE a <> b AND (NOT b:Country OR a.id < b.id) AND r.support >= $minSupport
      RETURN ${entityProjection('a')} AS source, ${entityProjection('b')} AS target, ${EDGE_MAP} AS edge
      ORDER BY r.support DESC, r.confidence DESC, a.id, b.id
      LIMIT $fetch`,
     // Fetch a few more than asked, so truncation is detected even after de-duplication.
-    { fetch: cypherInt(limit * 2 + 1) },
+    { fetch: cypherInt(options.limit * 2 + 1), minSupport: cypherInt(options.minSupport) },
   );
-  return toNetwork(rows.map(link), limit, []);
+  return toNetwork(rows.map(link), options.limit, []);
 }
 
-/** One country and its country partners (either direction), most support first. */
-export async function partnersOf(db: ReadDb, country: EntityRow, limit: number): Promise<PartnerNetworkRow> {
+/** One country and its partners (either direction), most support first. */
+export async function partnersOf(db: ReadDb, country: EntityRow, options: PartnerOptions): Promise<PartnerNetworkRow> {
   const rows = await readRows(
     db,
-    `MATCH (a:Country {id: $id})-[r:PARTNERS_WITH]-(b:Country)
-     WHERE a <> b
+    `MATCH (a:Country {id: $id})-[r:PARTNERS_WITH]-(b:${peerLabels(options)})
+     WHERE a <> b AND r.support >= $minSupport
      RETURN ${entityProjection('a')} AS source, ${entityProjection('b')} AS target, ${EDGE_MAP} AS edge
      ORDER BY r.support DESC, r.confidence DESC, b.name, b.id
      LIMIT $fetch`,
-    { id: country.id, fetch: cypherInt(limit * 2 + 1) },
+    { id: country.id, fetch: cypherInt(options.limit * 2 + 1), minSupport: cypherInt(options.minSupport) },
   );
-  return toNetwork(rows.map(link), limit, [country]);
+  return toNetwork(rows.map(link), options.limit, [country]);
 }
 
 function link(r: Record<string, unknown>): Link {

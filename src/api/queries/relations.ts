@@ -1,11 +1,12 @@
 /**
- * Read query for an entity's relations. The pattern lists every ontology relationship
- * type (from src/model.ts), so MENTIONS, STATES, SUBJECT and OBJECT never leak in; the
- * optional predicate and the direction are filters on parameters.
+ * Read query for an entity's relations, and the shared pieces every relation query uses:
+ * the map a relationship is returned as and its conversion to a RelationRow. Patterns list
+ * only ontology relationship types (from src/model.ts), so MENTIONS, STATES, SUBJECT and
+ * OBJECT never leak in; the optional predicate and the direction are parameters.
  */
 import { isPredicate, SYMMETRIC_PREDICATES, type Predicate } from '../../model.ts';
-import type { DirectionValue, RelationRow } from '../rows.ts';
-import { entityProjection, RELATION_TYPES, readRows, type ReadDb } from './cypher.ts';
+import type { DirectionValue, EntityRow, GraphEdgeRow, RelationRow } from '../rows.ts';
+import { entityProjection, identifier, RELATION_TYPES, readRows, type ReadDb } from './cypher.ts';
 import { cypherInt, entityRow, num, optStr } from './values.ts';
 
 export interface RelationsKey {
@@ -13,6 +14,69 @@ export interface RelationsKey {
   direction: DirectionValue;
   predicate: Predicate | null;
   limit: number;
+}
+
+/** The aggregate properties of relationship `r`, as read by `relationRow` and `graphEdgeRow`. */
+export function relationProps(r: string): string {
+  const v = identifier(r);
+  return `predicate: type(${v}), support: ${v}.support, statements: ${v}.statements, confidence: ${v}.confidence,
+    role: ${v}.role, firstSeen: ${v}.firstSeen, lastSeen: ${v}.lastSeen`;
+}
+
+/** Map of relationship `r` read from `self` towards `other`, as read by `relationRow`. */
+export function relationMap(r: string, self: string, other: string): string {
+  return `{${relationProps(r)}, outgoing: startNode(${identifier(r)}) = ${identifier(self)}, other: ${entityProjection(other)}}`;
+}
+
+/** Map of relationship `r` as a drawn edge (ends as stored), as read by `graphEdgeRow`. */
+export function edgeMap(r: string): string {
+  const v = identifier(r);
+  return `{${relationProps(v)}, source: startNode(${v}).id, target: endNode(${v}).id}`;
+}
+
+/** The predicate of a row; anything outside the ontology violates the graph model. */
+export function checkedPredicate(value: unknown): Predicate {
+  const predicate = String(value);
+  if (!isPredicate(predicate)) throw new Error(`unexpected relationship type ${predicate}`);
+  return predicate;
+}
+
+/** A `relationMap` value, read from `self`, as a RelationRow. */
+export function relationRow(self: EntityRow, rel: Record<string, unknown>): RelationRow {
+  const predicate = checkedPredicate(rel.predicate);
+  const other = entityRow(rel.other);
+  const symmetric = SYMMETRIC_PREDICATES.has(predicate);
+  const outgoing = rel.outgoing === true;
+  const direction: DirectionValue = symmetric ? 'BOTH' : outgoing ? 'OUT' : 'IN';
+  return {
+    predicate,
+    direction,
+    self,
+    other,
+    // A symmetric relation reads from the entity it was asked from.
+    subject: symmetric || outgoing ? self : other,
+    object: symmetric || outgoing ? other : self,
+    support: num(rel.support),
+    statements: num(rel.statements),
+    confidence: num(rel.confidence),
+    role: optStr(rel.role),
+    firstSeen: optStr(rel.firstSeen),
+    lastSeen: optStr(rel.lastSeen),
+  };
+}
+
+/** An `edgeMap` value as a GraphEdgeRow. */
+export function graphEdgeRow(edge: Record<string, unknown>): GraphEdgeRow {
+  return {
+    source: String(edge.source),
+    target: String(edge.target),
+    predicate: checkedPredicate(edge.predicate),
+    support: num(edge.support),
+    confidence: num(edge.confidence),
+    role: optStr(edge.role),
+    firstSeen: optStr(edge.firstSeen),
+    lastSeen: optStr(edge.lastSeen),
+  };
 }
 
 /** For each key, the entity's relations: most support first, then confidence, then name. */
@@ -27,13 +91,9 @@ export async function relationsOf(db: ReadDb, keys: readonly RelationsKey[]): Pr
          AND (k.direction = 'BOTH' OR type(r) IN $symmetric
               OR (k.direction = 'OUT' AND startNode(r) = e)
               OR (k.direction = 'IN' AND endNode(r) = e))
-       WITH r, other, startNode(r) = e AS outgoing, k.limit AS lim
+       WITH r, other, e, k.limit AS lim
        ORDER BY r.support DESC, r.confidence DESC, other.name, type(r)
-       WITH lim, collect({
-         predicate: type(r), outgoing: outgoing, other: ${entityProjection('other')},
-         support: r.support, confidence: r.confidence, role: r.role,
-         firstSeen: r.firstSeen, lastSeen: r.lastSeen
-       }) AS relations
+       WITH lim, collect(${relationMap('r', 'e', 'other')}) AS relations
        RETURN relations[0..lim] AS relations
      }
      RETURN k.i AS i, ${entityProjection('e')} AS self, relations`,
@@ -54,27 +114,4 @@ export async function relationsOf(db: ReadDb, keys: readonly RelationsKey[]): Pr
     out[num(r.i)] = (r.relations as Record<string, unknown>[]).map((rel) => relationRow(self, rel));
   }
   return out;
-}
-
-function relationRow(self: ReturnType<typeof entityRow>, rel: Record<string, unknown>): RelationRow {
-  const predicate = String(rel.predicate);
-  if (!isPredicate(predicate)) throw new Error(`unexpected relationship type ${predicate}`);
-  const other = entityRow(rel.other);
-  const symmetric = SYMMETRIC_PREDICATES.has(predicate);
-  const outgoing = rel.outgoing === true;
-  const direction: DirectionValue = symmetric ? 'BOTH' : outgoing ? 'OUT' : 'IN';
-  return {
-    predicate,
-    direction,
-    self,
-    other,
-    // A symmetric relation reads from the entity it was asked from.
-    subject: symmetric || outgoing ? self : other,
-    object: symmetric || outgoing ? other : self,
-    support: num(rel.support),
-    confidence: num(rel.confidence),
-    role: optStr(rel.role),
-    firstSeen: optStr(rel.firstSeen),
-    lastSeen: optStr(rel.lastSeen),
-  };
 }

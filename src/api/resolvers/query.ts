@@ -1,10 +1,10 @@
-/** Root query resolvers: check arguments, then call one query or loader each. */
+/** Root query resolvers for single things and networks: check arguments, call one query or loader. */
 import { GraphQLError } from 'graphql';
 import type { EntityType } from '../../model.ts';
-import { limitArg, MAX_NETWORK_LIMIT, offsetArg, textArg } from '../args.ts';
-import { badArgument } from '../errors.ts';
-import type { ArticleRow, EntityRow, PartnerNetworkRow, SearchHitRow, StatsRow } from '../rows.ts';
-import { listArticles } from '../queries/articles.ts';
+import { intInRange, limitArg, MAX_NETWORK_LIMIT, offsetArg, textArg } from '../args.ts';
+import { resolveCountry } from '../filters.ts';
+import type { ArticleRow, CountryStatsRow, EntityRow, PartnerNetworkRow, SearchHitRow, StatsRow } from '../rows.ts';
+import { ALL_ARTICLES, listArticles } from '../queries/articles.ts';
 import { countryByNameOrCode, entityByName } from '../queries/entities.ts';
 import { partnerNetwork, partnersOf } from '../queries/partners.ts';
 import { searchEntities } from '../queries/search.ts';
@@ -24,7 +24,12 @@ interface ArticlesArgs extends LimitArgs {
 }
 interface PartnerNetworkArgs extends LimitArgs {
   country?: string | null;
+  includeOrganizations?: boolean | null;
+  minSupport?: number | null;
 }
+
+/** Largest `minSupport` of the partner network. */
+const MAX_NETWORK_SUPPORT = 10_000;
 
 function eitherIdOrName(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument: 'id' } });
@@ -46,7 +51,7 @@ const search: Resolver<unknown, SearchArgs, SearchHitRow[]> = async (_parent, ar
 };
 
 const articles: Resolver<unknown, ArticlesArgs, ArticleRow[]> = async (_parent, args, ctx) => {
-  const rows = await listArticles(ctx.db, limitArg(args.limit), offsetArg(args.offset));
+  const rows = await listArticles(ctx.db, ALL_ARTICLES, offsetArg(args.offset), limitArg(args.limit));
   for (const row of rows) ctx.loaders.article.prime(row.id, row);
   return rows;
 };
@@ -55,22 +60,29 @@ const article: Resolver<unknown, { id: string }, ArticleRow | null> = (_parent, 
   ctx.loaders.article.load(textArg(args.id, 'id'));
 
 const partnerNetworkResolver: Resolver<unknown, PartnerNetworkArgs, PartnerNetworkRow> = async (_parent, args, ctx) => {
-  const limit = limitArg(args.limit, MAX_NETWORK_LIMIT);
-  if (args.country === null || args.country === undefined) return partnerNetwork(ctx.db, limit);
-  const wanted = textArg(args.country, 'country');
-  const country = await countryByNameOrCode(ctx.db, wanted);
-  if (!country) throw badArgument('country', `matches no country by name, alias or ISO code: "${wanted}".`);
-  return partnersOf(ctx.db, country, limit);
+  const options = {
+    limit: limitArg(args.limit, MAX_NETWORK_LIMIT),
+    includeOrganizations: args.includeOrganizations ?? false,
+    minSupport: intInRange(args.minSupport ?? 1, 'minSupport', 1, MAX_NETWORK_SUPPORT),
+  };
+  if (args.country === null || args.country === undefined) return partnerNetwork(ctx.db, options);
+  return partnersOf(ctx.db, await resolveCountry(ctx.db, args.country, 'country'), options);
+};
+
+const countryStats: Resolver<unknown, { country: string }, CountryStatsRow | null> = async (_parent, args, ctx) => {
+  const country = await countryByNameOrCode(ctx.db, textArg(args.country, 'country'));
+  return country ? ctx.loaders.countryStats.load(country.id) : null;
 };
 
 const stats: Resolver<unknown, Record<string, never>, StatsRow> = (_parent, _args, ctx) => graphStats(ctx.db);
 
-/** Resolvers of `type Query`. */
+/** Resolvers of `type Query` for single things and networks. */
 export const queryResolvers = {
   entity,
   search,
   articles,
   article,
   partnerNetwork: partnerNetworkResolver,
+  countryStats,
   stats,
 };

@@ -1,0 +1,89 @@
+/**
+ * Limits that reject an abusive query before anything runs: a token cap on the document
+ * (graphql-js's parser), a depth cap (graphql-armor's max-depth validation rule) and a
+ * cost cap (graphql-query-complexity, evaluated with the request's variables once the
+ * operation is known). The cost model is written down in schema.graphql's description.
+ */
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { getNamedType, GraphQLError, isLeafType, isListType, getNullableType, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import type { ApolloServerPlugin } from '@apollo/server';
+
+/** Deepest field nesting a query may have. */
+export const MAX_DEPTH = 10;
+/** Highest estimated cost a query may have. */
+export const MAX_COST = 100_000;
+/** Most lexical tokens a query document may have. */
+export const MAX_TOKENS = 5_000;
+/** Items assumed for a list field that takes no `first` or `limit`. */
+export const UNBOUNDED_LIST_ESTIMATE = 20;
+
+/** Types whose lists were already counted by the field that returned them. */
+function isContainer(typeName: string): boolean {
+  return typeName.endsWith('Connection') || ['PartnerNetwork', 'Neighbourhood', 'Path', 'GraphStats', 'IngestResult', 'ExtractedEntityResult'].includes(typeName);
+}
+
+/**
+ * Cost of one field: 0 for a scalar; otherwise 1 plus its selections, times the items it
+ * may return (`first` or `limit`, else 1, or UNBOUNDED_LIST_ESTIMATE for a list field
+ * outside a container).
+ */
+export const costEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  const output = getNullableType(field.type);
+  if (isLeafType(getNamedType(output))) return 0;
+  const bound = typeof args.first === 'number' ? args.first : typeof args.limit === 'number' ? args.limit : null;
+  const items = bound ?? (isListType(output) && !isContainer(type.name) ? UNBOUNDED_LIST_ESTIMATE : 1);
+  return items * (1 + childComplexity);
+};
+
+/** The validation rule capping query depth (introspection is not counted). */
+export function depthRule(): ValidationRule {
+  return maxDepthRule({
+    n: MAX_DEPTH,
+    propagateOnRejection: false,
+    onReject: [
+      (context, error) => {
+        const found = /found (\d+)/.exec(error.message)?.[1] ?? 'more';
+        context?.reportError(
+          new GraphQLError(`Query is too deep: ${found} levels of fields; at most ${MAX_DEPTH} are allowed.`),
+        );
+      },
+    ],
+  });
+}
+
+/** The error for a query whose estimated cost is over MAX_COST. */
+export function tooComplex(cost: number): GraphQLError {
+  return new GraphQLError(
+    `Query is too expensive: estimated cost ${cost}, at most ${MAX_COST} is allowed. Ask for fewer items ` +
+      '(smaller `first`/`limit`) or nest fewer lists.',
+    { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } },
+  );
+}
+
+/** An Apollo plugin that refuses over-expensive operations before they execute. */
+export function costLimitPlugin<T extends object>(schema: GraphQLSchema): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          let cost = 0;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              ...(request.operationName ? { operationName: request.operationName } : {}),
+              estimators: [costEstimator],
+            });
+          } catch {
+            // Variables that do not fit the operation: execution refuses them with a clear
+            // BAD_USER_INPUT error before any resolver runs, so there is nothing to price.
+            return;
+          }
+          if (cost > MAX_COST) throw tooComplex(cost);
+        },
+      };
+    },
+  };
+}
