@@ -3,7 +3,7 @@
  * tokens and sentences first, then candidate mentions, then entities, then relations.
  * Plain data, so every stage stays a function of (document, lexicon).
  */
-import type { EntityType, MentionKind, Predicate, Span } from '../model.ts';
+import type { EntityType, ExtractedRelation, MentionKind } from '../model.ts';
 
 export interface Token {
   /** Surface text without surrounding punctuation, e.g. "Huawei's". */
@@ -59,14 +59,8 @@ export interface DocEntity {
   organization?: string;
 }
 
-export interface DocRelation {
-  subject: string;
-  predicate: Predicate;
-  object: string;
-  confidence: number;
-  evidence: Span;
-  role?: string;
-}
+/** A relation inside the document: like the output's, but subject and object are entity keys. */
+export type DocRelation = ExtractedRelation;
 
 export interface Doc {
   text: string;
