@@ -3,7 +3,7 @@
  * tokens and sentences first, then candidate mentions, then entities, then relations.
  * Plain data, so every stage stays a function of (document, lexicon).
  */
-import type { EntityType, ExtractedRelation, MentionKind } from '../model.ts';
+import type { EntityType, ExtractedRelation, MentionKind, Span } from '../model.ts';
 
 export interface Token {
   /** Surface text without surrounding punctuation, e.g. "Huawei's". */

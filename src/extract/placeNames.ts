@@ -36,7 +36,8 @@ function isCommonWord(name: string, lexicon: Record<string, string | string[]>):
 /** World cities (by population) and provinces as places, minus names in `taken` (lower case). */
 export function worldPlaces(taken: ReadonlySet<string>): PlaceName[] {
   const rows = createRequire(import.meta.url)('city-timezones').cityMapping as CityRow[];
-  const lexicon = nlp.model().one.lexicon as Record<string, string | string[]>;
+  const model = nlp.model() as { one: { lexicon: Record<string, string | string[]> } };
+  const lexicon = model.one.lexicon;
   const out = new Map<string, PlaceName>();
   const add = (name: string, country: string): void => {
     const key = name.toLowerCase();
