@@ -127,3 +127,14 @@ describe('role references', () => {
     expect(hasRelation(x, 'Lars Berg', 'HOLDS_ROLE', 'ICANN')).toBe(true);
   });
 });
+
+describe('official releases', () => {
+  it('reads "<Person>, Minister of <office> of <State>" as a role held for the state', () => {
+    const x = extract('H.E. Ms. Ana Lucia Ferreira, Minister of Communications of the Federative Republic of Brazil, opened the meeting.');
+    expect(hasRelation(x, 'Ana Lucia Ferreira', 'HOLDS_ROLE', 'Brazil')).toBe(true);
+  });
+  it('reads a ministry named with its state as part of that state', () => {
+    const x = extract('The Ministry of Digital Development of the Republic of Kazakhstan published new rules for data centres.');
+    expect(hasRelation(x, 'Ministry of Digital Development of the Republic of Kazakhstan', 'PART_OF', 'Kazakhstan')).toBe(true);
+  });
+});

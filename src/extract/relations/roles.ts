@@ -69,6 +69,15 @@ function roleOrganisation(doc: Doc, ms: SentenceMention[], role: RoleMatch, lexi
     const skip = doc.tokens[role.last + 1]?.lower === 'the' ? 2 : 1;
     const after = mentionStartingAt(ms, role.last + skip, ORG_TYPES);
     if (after) return { org: after, before: false };
+    // "Minister of Foreign Affairs of the Republic of Serbia": the office, then its state.
+    for (let k = role.last + 1; k < Math.min(doc.tokens.length, role.last + 8); k++) {
+      const t = doc.tokens[k];
+      if (!t || /[,;:()]/.test(doc.tokens[k - 1]?.post ?? '') || (!/^[A-Z]/.test(t.key) && !['of', 'and', 'the', 'for'].includes(t.lower))) break;
+      if (t.lower !== 'of') continue;
+      const at = doc.tokens[k + 1]?.lower === 'the' ? k + 2 : k + 1;
+      const state = mentionStartingAt(ms, at, ['Country']);
+      if (state) return { org: state, before: false };
+    }
   }
   return null;
 }

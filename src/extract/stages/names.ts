@@ -272,7 +272,8 @@ export function findNames(doc: Doc, lexicon: Lexicon): void {
       // A longer name with a head word wins over known names inside it.
       const longest = inside.reduce((m, c) => Math.max(m, c.last - c.first), 0);
       if (last - first > longest) {
-        doc.candidates = doc.candidates.filter((c) => !inside.includes(c) || c.type === 'Topic');
+        // Countries stay mentioned: "Ministry of ... of the Republic of Kazakhstan" names Kazakhstan too.
+        doc.candidates = doc.candidates.filter((c) => !inside.includes(c) || c.type === 'Topic' || (c.type === 'Country' && c.last === last));
         doc.candidates = doc.candidates.filter((c) => !(c.type === 'Topic' && c.first >= first && c.last <= last));
         added.push({ first, last, type: head, name: null, kind: 'name', source: 'name' });
         continue;

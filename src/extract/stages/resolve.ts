@@ -145,6 +145,10 @@ function resolveHeadWords(doc: Doc, lexicon: Lexicon): void {
     if (earlier) {
       c.name = earlier.name;
       c.source = 'coreference';
+    } else {
+      // A head word alone ("Communications", "Group") names nothing by itself.
+      c.type = null;
+      c.name = null;
     }
   }
 }
