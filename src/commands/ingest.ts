@@ -44,6 +44,8 @@ export interface IngestSummary extends IngestTotals {
   /** Articles per second, end to end. */
   rate: number;
   workers: number;
+  /** Peak resident memory of this process so far (worker threads included), in MiB. */
+  peakRssMiB: number;
   /** Why the ingest stopped early (Neo4j unavailable), or null. */
   stopped: string | null;
   /** Graph counts after the ingest (null when Neo4j could not be asked). */
@@ -90,7 +92,8 @@ export async function ingestPaths(driver: Driver, database: string, inputs: read
   const graph = result.stopped ? null : await graphCounts(driver, database).catch(() => null);
   const seconds = (performance.now() - started) / 1000;
   const stored = result.new + result.unchanged + result.updated;
-  return { ...result, inputs: plan.inputs.length, seconds, rate: stored / Math.max(seconds, 0.001), workers, graph };
+  const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
+  return { ...result, inputs: plan.inputs.length, seconds, rate: stored / Math.max(seconds, 0.001), workers, peakRssMiB, graph };
 }
 
 /** Prints an ingest summary as text lines or one JSON object. */

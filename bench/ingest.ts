@@ -1,0 +1,143 @@
+/**
+ * Ingest benchmark (`npm run bench:ingest [-- --articles N] [--workers W] [--keep]`):
+ * generates a corpus (bench/ingestCorpus.ts, default 10,000 articles in JSONL, text, HTML
+ * and feed files) in a temp dir, then measures
+ *  - end to end: `govgraph ingest DIR --json` in a child process into a fresh Neo4j of its
+ *    own (data dir <cache>/bench-ingest-data, port 7690; stopped at the end), and its peak RSS;
+ *  - extraction only: the same sources and worker pool with the writes left out;
+ *  - worker scaling: extraction of the preloaded articles with 1 and with W worker threads.
+ * Prints figures only; nothing here passes or fails.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { planInputs } from '../ingest/sources/inputs.ts';
+import { DEFAULT_SOURCE_OPTIONS } from '../ingest/sources/item.ts';
+import { readInputs } from '../ingest/sources/read.ts';
+import type { IngestSummary } from '../src/commands/ingest.ts';
+import type { Article } from '../src/model.ts';
+import { type Env, localServerPaths } from '../src/neo4j/config.ts';
+import { ensureNeo4j } from '../src/neo4j/ensure.ts';
+import { stopLocalServer } from '../src/neo4j/server.ts';
+import { createExtractPool } from '../src/pipeline/extractPool.ts';
+import { DEFAULT_RETRY } from '../src/pipeline/retry.ts';
+import { runPipeline } from '../src/pipeline/run.ts';
+import { generateCorpus } from './ingestCorpus.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+function parseArgs(argv: string[]): { articles: number; workers: number; keep: boolean } {
+  const opt = (name: string, fallback: number): number => {
+    const i = argv.indexOf(name);
+    const n = i >= 0 ? Number(argv[i + 1]) : fallback;
+    return Number.isFinite(n) && n >= 0 ? n : fallback;
+  };
+  return { articles: opt('--articles', 10_000), workers: Math.max(1, opt('--workers', availableParallelism())), keep: argv.includes('--keep') };
+}
+
+/** The bench's own Neo4j: never the user's nor the tests' server, and never NEO4J_URI's. */
+function benchEnv(): Env {
+  const env: Record<string, string | undefined> = { ...process.env };
+  delete env['NEO4J_URI'];
+  const cacheDir = localServerPaths(env).cacheDir;
+  return { ...env, GOVGRAPH_DATA_DIR: join(cacheDir, 'bench-ingest-data'), GOVGRAPH_NEO4J_PORT: process.env['GOVGRAPH_BENCH_NEO4J_PORT'] ?? '7690' };
+}
+
+/** Runs `govgraph ingest` in a child process and returns its JSON summary. */
+function ingestChild(corpus: string, workers: number, env: Env): Promise<IngestSummary> {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(process.execPath, [join(root, 'bin', 'govgraph.js'), 'ingest', corpus, '--json', '--workers', String(workers)], {
+      env: env as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      try {
+        resolveRun(JSON.parse(out) as IngestSummary);
+      } catch {
+        reject(new Error(`govgraph ingest exited ${code ?? '?'} without a JSON summary: ${out.slice(0, 500)}`));
+      }
+    });
+  });
+}
+
+/** Articles per second through sources and extraction workers, with the writes left out. */
+async function extractionOnly(corpus: string, workers: number): Promise<number> {
+  const plan = await planInputs([corpus]);
+  const pool = createExtractPool(workers);
+  try {
+    const started = performance.now();
+    const result = await runPipeline(readInputs(plan.inputs, DEFAULT_SOURCE_OPTIONS), pool, async (items) =>
+      items.map(({ article }) => ({ articleId: article.id, status: 'new' as const, entities: 0, mentions: 0, statements: 0, skippedRelations: 0 })),
+    { batchSize: 50, retry: DEFAULT_RETRY });
+    return result.new / ((performance.now() - started) / 1000);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function readAll(corpus: string): Promise<Article[]> {
+  const plan = await planInputs([corpus]);
+  const out: Article[] = [];
+  for await (const item of readInputs(plan.inputs, DEFAULT_SOURCE_OPTIONS)) if (item.kind === 'article') out.push(item.article);
+  return out;
+}
+
+/** Articles per second extracting preloaded articles on `workers` threads (after a warm-up). */
+async function extractRate(articles: Article[], workers: number): Promise<number> {
+  const pool = createExtractPool(workers);
+  try {
+    await Promise.all(articles.slice(0, 20 * workers).map((a) => pool.extract(a)));
+    const started = performance.now();
+    const inFlight = new Set<Promise<unknown>>();
+    for (const a of articles) {
+      const p: Promise<unknown> = pool.extract(a).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+      if (inFlight.size >= 16 * workers) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    return articles.length / ((performance.now() - started) / 1000);
+  } finally {
+    await pool.close();
+  }
+}
+
+const args = parseArgs(process.argv.slice(2));
+const corpus = mkdtempSync(join(tmpdir(), 'govgraph-bench-ingest-'));
+const env = benchEnv();
+const paths = localServerPaths(env);
+const log = (line: string): void => console.log(line);
+try {
+  const stats = generateCorpus(corpus, args.articles);
+  log(`bench:ingest: ${stats.articles} generated articles in ${stats.files} files (${(stats.bytes / 1e6).toFixed(1)} MB), ${availableParallelism()} core(s), ${args.workers} worker(s)`);
+
+  await stopLocalServer(paths); // a leftover from an interrupted run
+  rmSync(paths.dataDir, { recursive: true, force: true }); // a fresh, empty graph
+  await ensureNeo4j(env, () => undefined);
+  let e2e: IngestSummary;
+  try {
+    e2e = await ingestChild(corpus, args.workers, env);
+  } finally {
+    await stopLocalServer(paths);
+  }
+  log(`  end to end      ${e2e.rate.toFixed(1).padStart(8)} articles/s  (${e2e.new} new, ${e2e.failed.length} failed in ${e2e.seconds.toFixed(1)} s; ` +
+      `${e2e.entities} entity and ${e2e.relations} statement writes)`);
+
+  const extractOnly = await extractionOnly(corpus, args.workers);
+  log(`  extraction only ${extractOnly.toFixed(1).padStart(8)} articles/s  (same sources and ${args.workers} worker(s), no writes)`);
+  log(`  ratio           ${(e2e.rate / extractOnly).toFixed(2).padStart(8)}             (end to end / extraction only; target >= 0.8)`);
+
+  const articles = await readAll(corpus);
+  const one = await extractRate(articles, 1);
+  const many = await extractRate(articles, args.workers);
+  log(`  extraction      ${one.toFixed(1).padStart(8)} articles/s on 1 worker, ${many.toFixed(1)} on ${args.workers}`);
+  log(`  speed-up        ${(many / one).toFixed(2).padStart(8)}x            (${args.workers} workers / 1; target >= 1.7x on 2 cores)`);
+  log(`  peak RSS        ${String(e2e.peakRssMiB).padStart(8)} MiB           (the ingest process, workers included; target < 1024)`);
+} finally {
+  if (args.keep) log(`corpus kept in ${corpus}`);
+  else rmSync(corpus, { recursive: true, force: true });
+}
