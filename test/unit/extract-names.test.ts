@@ -50,3 +50,23 @@ describe('name typing beyond the gazetteer of actors', () => {
     expect(entitySet(x)).toEqual(expect.arrayContaining(['Company:Vodafone Germany', 'Company:Telefonica Deutschland']));
   });
 });
+
+describe('names around punctuation and titles', () => {
+  it('keeps an acronym in parentheses inside a longer name', () => {
+    const x = extract('Ghana launched the National Artificial Intelligence (AI) Readiness Initiative on Monday.');
+    expect(entity(x, 'National Artificial Intelligence (AI) Readiness Initiative', 'Policy')).toBeDefined();
+  });
+  it('reads "Sen." as a title, not a person', () => {
+    const x = extract('Sen. Mark Okafor questioned the plan.');
+    expect(x.entities.filter((e) => e.type === 'Person').map((e) => e.name)).toEqual(['Mark Okafor']);
+  });
+  it('reads a city that is also a first name as the start of a person\'s name', () => {
+    const x = extract('Interior Minister Nancy Kowalski spoke in Nancy last week.');
+    expect(entity(x, 'Nancy Kowalski', 'Person')).toBeDefined();
+    expect(entity(x, 'Nancy', 'Place')).toBeDefined();
+  });
+  it('does not make continents into places', () => {
+    const x = extract('Operators across Europe and the Pacific upgraded their networks.');
+    expect(x.entities.filter((e) => e.type === 'Place')).toEqual([]);
+  });
+});

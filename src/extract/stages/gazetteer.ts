@@ -76,6 +76,17 @@ export function topicsInsideNames(doc: Doc, lexicon: Lexicon): void {
   }
 }
 
+/** "Nancy Faeser": a city that is also a first name, right before a capitalised word, starts a person's name. */
+function firstNamePlaces(doc: Doc, lexicon: Lexicon): void {
+  doc.candidates = doc.candidates.filter((c) => {
+    if (c.type !== 'Place' || c.last - c.first !== 1) return true;
+    const t = doc.tokens[c.first];
+    const next = doc.tokens[c.last];
+    const starts = !!t && lexicon.firstNames.has(t.key) && !!next && next.sentence === t.sentence && /^[A-Z][a-z]/.test(next.key) && !/[,;:()]/.test(t.post);
+    return !starts || doc.candidates.some((o) => o.first === c.last);
+  });
+}
+
 /** "Vodafone Germany": a known company directly followed by a country name is its national unit. */
 function nationalUnits(doc: Doc): void {
   const added: Candidate[] = [];
@@ -108,4 +119,5 @@ export function matchGazetteer(doc: Doc, lexicon: Lexicon): void {
     }
   }
   nationalUnits(doc);
+  firstNamePlaces(doc, lexicon);
 }

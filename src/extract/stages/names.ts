@@ -14,6 +14,8 @@ const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'de', 'du', 'des', 
 const BREAK = /[,;:()"“”!?]|[.]\s|\s[-–—]\s/;
 const NOT_NAME_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Modal', 'Auxiliary', 'Copula'];
 const CALENDAR_TAGS = ['Month', 'WeekDay', 'Date', 'Holiday'];
+/** Continents, oceans and world regions: not sub-national places, so not Place entities. */
+const SUPRANATIONAL = new Set(['europe', 'asia', 'africa', 'america', 'americas', 'oceania', 'antarctica', 'pacific', 'atlantic', 'arctic', 'mediterranean', 'caribbean', 'balkans', 'eurasia', 'scandinavia', 'middle', 'far', 'global', 'south', 'north', 'east', 'west']);
 const PLACE_WORDS = new Set(['province', 'city', 'county', 'region', 'prefecture', 'district', 'state']);
 const MEDIA_BEFORE = new Set(['according to', 'reported by', 'told', 'quoted by', 'cited by']);
 const MEDIA_AFTER = new Set(['reported', 'reports', 'reporting', 'quoted', 'cited', 'citing']);
@@ -27,7 +29,16 @@ function isSentenceStart(doc: Doc, i: number): boolean {
 }
 
 function isRoleOrTitle(t: Token, lexicon: Lexicon): boolean {
-  return lexicon.roles.has(t.lower) || lexicon.personTitles.has(t.text);
+  // "Sen." may come as the token "Sen" with the period after it.
+  const dotted = t.post.startsWith('.') ? `${t.text}.` : t.text;
+  return lexicon.roles.has(t.lower) || lexicon.personTitles.has(t.text) || lexicon.personTitles.has(dotted);
+}
+
+/** "(AI)" inside a longer name: "Global Artificial Intelligence (AI) Governance Initiative". */
+function parentheticalInside(doc: Doc, i: number, lexicon: Lexicon): boolean {
+  const t = doc.tokens[i];
+  const after = doc.tokens[i + 1];
+  return !!t && !!after && t.pre.trim() === '(' && t.post.startsWith(')') && /^[A-Z][A-Za-z0-9]{0,7}$/.test(t.key) && after.sentence === t.sentence && looksLikeName(doc, i + 1, lexicon);
 }
 
 /** True when a role phrase ("Executive Vice President", "Foreign Minister") starts at token i. */
@@ -87,6 +98,10 @@ export function capitalisedRuns(doc: Doc, lexicon: Lexicon): { first: number; la
     while (last < doc.tokens.length) {
       const prev = doc.tokens[last - 1];
       const t = doc.tokens[last];
+      if (prev && t && t.sentence === prev.sentence && parentheticalInside(doc, last, lexicon)) {
+        last += 2;
+        continue;
+      }
       if (!prev || !t || t.sentence !== prev.sentence || (BREAK.test(prev.post) && !isInitial(prev)) || BREAK.test(t.pre) || prev.possessive) break;
       if (looksLikeName(doc, last, lexicon)) {
         last++;
@@ -237,10 +252,11 @@ function typeFromTags(doc: Doc, first: number, last: number): EntityType | null 
   const has = (tag: string): boolean => doc.tokens.slice(first, last).some((t) => t.tags.has(tag));
   const single = last - first === 1;
   const sentenceStart = isSentenceStart(doc, first);
-  const person = has('Person') || has('FirstName') || has('LastName') || has('MaleName') || has('FemaleName');
+  const person = (has('Person') || has('FirstName') || has('LastName') || has('MaleName') || has('FemaleName')) && !has('Month') && !has('Date');
   if (person && !has('Organization') && (!single || has('LastName') || has('Person'))) return 'Person';
   if (has('Organization') && (!single || has('Acronym')) && !sentenceStart) return 'Organization';
-  if ((has('City') || has('Region') || has('Country') || has('Place')) && !sentenceStart) return 'Place';
+  const supranational = doc.tokens.slice(first, last).some((t) => SUPRANATIONAL.has(t.lower));
+  if ((has('City') || has('Region') || has('Country') || has('Place')) && !sentenceStart && !supranational) return 'Place';
   return null;
 }
 
