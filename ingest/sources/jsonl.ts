@@ -48,13 +48,18 @@ export async function* jsonlSource(file: string, opts: SourceOptions): AsyncGene
   let stream;
   try {
     stream = createReadStream(file, { highWaterMark: 256 * 1024 });
+    let carried = 0; // bytes of blank lines, counted with the next item
     for await (const line of splitLines(stream, opts.maxBytes)) {
       const origin = `${file}:${line.number}`;
-      const bytes = line.size + 1;
+      const bytes = line.consumed + carried;
+      carried = 0;
       try {
         checkSize(line.size, opts.maxBytes);
         if (line.bytes === null) throw new ItemError('line is over the size limit');
-        if (line.bytes.toString('latin1').trim() === '') continue;
+        if (line.bytes.toString('latin1').trim() === '') {
+          carried = bytes;
+          continue;
+        }
         yield articleItem(parseJsonlRecord(decodeUtf8(line.bytes)), origin, bytes);
       } catch (err) {
         yield errorItemFrom(origin, err, bytes);

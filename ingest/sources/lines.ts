@@ -11,6 +11,8 @@ export interface Line {
   bytes: Buffer | null;
   /** The line's length in bytes, without the newline. */
   size: number;
+  /** Bytes of the stream this line used up, its newline included. */
+  consumed: number;
 }
 
 /** Yields the lines of `chunks` (split on \n, a trailing \r dropped), keeping at most `maxBytes` of each. */
@@ -18,12 +20,12 @@ export async function* splitLines(chunks: AsyncIterable<Buffer>, maxBytes: numbe
   let parts: Buffer[] = [];
   let size = 0;
   let number = 0;
-  const finish = (): Line => {
+  const finish = (newline: boolean): Line => {
     number += 1;
-    const over = size > maxBytes;
-    let bytes = over ? null : Buffer.concat(parts, size);
+    let bytes = size > maxBytes + 1 ? null : Buffer.concat(parts, size);
     if (bytes && bytes.length > 0 && bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, bytes.length - 1);
-    const line = { number, bytes, size: bytes ? bytes.length : size };
+    if (bytes && bytes.length > maxBytes) bytes = null;
+    const line = { number, bytes, size: bytes ? bytes.length : size, consumed: size + (newline ? 1 : 0) };
     parts = [];
     size = 0;
     return line;
@@ -34,12 +36,12 @@ export async function* splitLines(chunks: AsyncIterable<Buffer>, maxBytes: numbe
       const piece = chunk.subarray(from, nl);
       size += piece.length;
       if (size <= maxBytes + 1) parts.push(piece);
-      yield finish();
+      yield finish(true);
       from = nl + 1;
     }
     const rest = chunk.subarray(from);
     size += rest.length;
     if (rest.length > 0 && size <= maxBytes + 1) parts.push(Buffer.from(rest)); // copy: the chunk may be reused
   }
-  if (size > 0 || parts.length > 0) yield finish();
+  if (size > 0 || parts.length > 0) yield finish(false);
 }
