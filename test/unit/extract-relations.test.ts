@@ -138,3 +138,19 @@ describe('official releases', () => {
     expect(hasRelation(x, 'Ministry of Digital Development of the Republic of Kazakhstan', 'PART_OF', 'Kazakhstan')).toBe(true);
   });
 });
+
+describe('clause limits', () => {
+  it('takes the partner from the trigger\'s clause, not an earlier one', () => {
+    const x = extract('Norway had promised to fund the link once the island states signed agreements with Ericsson for the cable.');
+    expect(relationSet(x).filter((r) => r.includes('PARTNERS_WITH'))).toEqual([]);
+  });
+  it('does not take a possessive country as a partner of its own company', () => {
+    const x = extract('Fiji signed an agreement with China\'s Huawei for a new cable.');
+    expect(relationSet(x)).toContain('Fiji PARTNERS_WITH Huawei');
+    expect(relationSet(x)).not.toContain('China PARTNERS_WITH Fiji');
+  });
+  it('merges a name spelled with and without its abbreviation', () => {
+    const x = extract('Chile unveiled its National Artificial Intelligence (AI) Policy. The National AI Policy covers data protection.');
+    expect(x.entities.filter((e) => e.type === 'Policy')).toHaveLength(1);
+  });
+});

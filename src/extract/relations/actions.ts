@@ -49,10 +49,28 @@ function listAfter(doc: Doc, outer: SentenceMention[], from: number, types: read
     const ok = gap.length <= 2 && gap.every((w) => w === 'and' || w === 'or' || w === 'with' || w === 'the' || LIST_INTRO.has(w) || w === 'as');
     if (!ok && out.length > 0) break;
     if (!ok && m.first - from > 6) break;
-    if (types.includes(m.entity.type)) out.push(m);
+    // "China's Huawei": the possessive country only modifies the name after it.
+    const modifier = doc.tokens[m.last - 1]?.possessive && outer.some((o) => o.first === m.last);
+    if (types.includes(m.entity.type) && !modifier) out.push(m);
     prevEnd = m.last;
   }
   return out;
+}
+
+/** Verbs that only carry a partnership noun: "agreed a partnership", "struck a deal". */
+const LIGHT_VERBS = new Set(['agreed', 'agree', 'agrees', 'announced', 'announce', 'announces', 'formed', 'form', 'established', 'establish', 'forged', 'forge', 'struck', 'strike', 'reached', 'reach', 'launched', 'launch', 'deepened', 'deepen', 'expanded', 'expand', 'renewed', 'renew', 'have', 'has', 'had', 'will', 'would', 'to', 'be', 'been', 'is', 'are', 'was', 'were', 'did', 'do', 'does', 'can', 'could', 'may', 'might', 'should', 'shall', 'must']);
+
+function otherVerbBetween(doc: Doc, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = doc.tokens[i];
+    if (t && t.tags.has('Verb') && !LIGHT_VERBS.has(t.lower)) return true;
+  }
+  return false;
+}
+
+function clauseBreakBetween(doc: Doc, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (/[,;:]/.test(doc.tokens[i]?.post ?? '')) return true;
+  return false;
 }
 
 function partners(doc: Doc, s: Sentence, all: SentenceMention[], lexicon: Lexicon, ev: Evidence): void {
@@ -83,7 +101,8 @@ function partners(doc: Doc, s: Sentence, all: SentenceMention[], lexicon: Lexico
     if (pair.length >= 2) return;
   }
   // "A signed an agreement with B", "A will cooperate with B", "A and B signed"
-  const subjects = outer.filter((m) => m.last <= trigger.at && PARTNER_TYPES.includes(m.entity.type));
+  // The subject must belong to the trigger's clause: no other verb between them.
+  const subjects = outer.filter((m) => m.last <= trigger.at && PARTNER_TYPES.includes(m.entity.type) && !otherVerbBetween(doc, m.last, trigger.at));
   const withAt = doc.tokens.findIndex((t, i) => i >= trigger.at && i < s.last && t.lower === 'with');
   const objects = withAt >= 0 ? listAfter(doc, outer, withAt + 1, PARTNER_TYPES) : [];
   if (objects.length > 0 && subjects.length > 0) {
@@ -116,7 +135,9 @@ function restricts(doc: Doc, s: Sentence, all: SentenceMention[], lexicon: Lexic
         targets = outer.filter((m) => m.first >= actorEnd && m.last <= trigger.at && TARGET_TYPES.includes(m.entity.type) && m.candidate.kind !== 'demonym');
       }
       if (targets.length === 0) {
-        const near = outer.find((m) => m.first >= trigger.end && m.first <= trigger.end + 6 && TARGET_TYPES.includes(m.entity.type) && m.candidate.kind !== 'demonym');
+        const near = outer.find(
+          (m) => m.first >= trigger.end && m.first <= trigger.end + 6 && TARGET_TYPES.includes(m.entity.type) && m.candidate.kind !== 'demonym' && !clauseBreakBetween(doc, trigger.end - 1, m.first),
+        );
         if (near) targets = [near];
       }
     }

@@ -153,8 +153,31 @@ function resolveHeadWords(doc: Doc, lexicon: Lexicon): void {
   }
 }
 
+/**
+ * "Global Artificial Intelligence (AI) Governance Initiative" and "Global AI Governance
+ * Initiative" are one name: a name with an abbreviation in parentheses takes the name of a
+ * candidate that spells it with the abbreviation instead, or without it.
+ */
+function mergeParentheticalForms(doc: Doc): void {
+  const names = new Map<string, string>();
+  for (const c of doc.candidates) if (c.type && c.name && !c.name.includes('(')) names.set(`${c.type}|${c.name.toLowerCase()}`, c.name);
+  for (const c of doc.candidates) {
+    const m = c.name ? /^(.*?)\s*\(([A-Za-z0-9]+)\)\s*(.*)$/.exec(c.name) : null;
+    if (!c.type || !m) continue;
+    const [, head = '', abbr = '', tail = ''] = m;
+    const words = head.split(' ');
+    const forms = [`${head} ${tail}`.trim()];
+    for (let k = 1; k <= words.length; k++) {
+      if (initials(words.slice(-k).join(' ')) === abbr.toUpperCase()) forms.push(`${[...words.slice(0, -k), abbr].join(' ')} ${tail}`.trim());
+    }
+    const target = forms.map((f) => names.get(`${c.type}|${f.toLowerCase()}`)).find(Boolean);
+    if (target) c.name = target;
+  }
+}
+
 /** Builds doc.entities from the typed candidates. */
 export function resolveEntities(doc: Doc, lexicon: Lexicon): void {
+  mergeParentheticalForms(doc);
   resolveHeadWords(doc, lexicon);
   resolveSurnames(doc, lexicon);
   resolveAbbreviations(doc);
