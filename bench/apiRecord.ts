@@ -1,0 +1,77 @@
+/**
+ * The bench's view of the Cypher the API runs: a driver wrapper that records, per read
+ * transaction, every query and its parameters, and a replayer that sends the same
+ * transactions through the bare driver. Comparing the two isolates what the API adds.
+ */
+import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+
+/** One read transaction as the API ran it. */
+export type RecordedTx = { cypher: string; params: Record<string, unknown> }[];
+
+export interface Recorder {
+  /** A driver that records into the current buffer; pass it to the API server. */
+  driver: Driver;
+  /** Starts a new recording and returns what the previous one caught. */
+  take(): RecordedTx[];
+}
+
+/** Wraps `driver` so that every `executeRead` it runs is recorded. */
+export function recordingDriver(driver: Driver): Recorder {
+  let buffer: RecordedTx[] = [];
+  const wrapTx = (tx: ManagedTransaction, into: RecordedTx): ManagedTransaction =>
+    new Proxy(tx, {
+      get(target, prop) {
+        if (prop === 'run') {
+          return (cypher: string, params: Record<string, unknown> = {}) => {
+            into.push({ cypher, params });
+            return target.run(cypher, params);
+          };
+        }
+        const value: unknown = Reflect.get(target, prop);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+  const wrapSession = (session: Session): Session =>
+    new Proxy(session, {
+      get(target, prop) {
+        if (prop === 'executeRead') {
+          return <T>(work: (tx: ManagedTransaction) => Promise<T>, config?: { timeout?: number }) => {
+            const tx: RecordedTx = [];
+            buffer.push(tx);
+            return target.executeRead((inner) => work(wrapTx(inner, tx)), config);
+          };
+        }
+        const value: unknown = Reflect.get(target, prop);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+  const proxy = new Proxy(driver, {
+    get(target, prop) {
+      if (prop === 'session') return (...args: Parameters<Driver['session']>) => wrapSession(target.session(...args));
+      const value: unknown = Reflect.get(target, prop);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return {
+    driver: proxy,
+    take() {
+      const out = buffer;
+      buffer = [];
+      return out;
+    },
+  };
+}
+
+/** Runs recorded transactions, in order, through the bare driver (one session each, as the API does). */
+export async function replay(driver: Driver, database: string, txs: readonly RecordedTx[], timeoutMs: number): Promise<void> {
+  for (const queries of txs) {
+    const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.executeRead(async (tx) => {
+        for (const q of queries) await tx.run(q.cypher, q.params);
+      }, { timeout: timeoutMs });
+    } finally {
+      await session.close();
+    }
+  }
+}
