@@ -154,3 +154,15 @@ describe('clause limits', () => {
     expect(x.entities.filter((e) => e.type === 'Policy')).toHaveLength(1);
   });
 });
+
+describe('venues and fronted clauses', () => {
+  it('reads "<Place>, in <Place>, is the venue of <Event>"', () => {
+    const x = extract('Dalian, in Liaoning Province, is the venue of the Summer Davos Forum, which opens on Tuesday.');
+    expect(hasRelation(x, 'Dalian', 'LOCATED_IN', 'Liaoning')).toBe(true);
+    expect(hasRelation(x, 'Summer Davos Forum', 'LOCATED_IN', 'Dalian')).toBe(true);
+  });
+  it('reads the host after a fronted "By hosting ..." clause', () => {
+    const x = extract('By hosting the Digital Sovereignty Summit, Brazil signals its ambitions.');
+    expect(hasRelation(x, 'Brazil', 'HOSTS', 'Digital Sovereignty Summit')).toBe(true);
+  });
+});

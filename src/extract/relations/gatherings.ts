@@ -80,7 +80,12 @@ function hostsAt(doc: Doc, ms: SentenceMention[], trigger: { at: number; end: nu
   const candidates = passive
     ? ms.filter((m) => m.first >= trigger.end && m.first <= trigger.end + 4)
     : [...ms].reverse().filter((m) => m.last <= trigger.at);
-  const host = candidates.find((m) => HOST_TYPES.includes(m.entity.type) && !reportedBy(doc, m));
+  let host = candidates.find((m) => HOST_TYPES.includes(m.entity.type) && !reportedBy(doc, m));
+  if (!host && !passive) {
+    // "By hosting the conference, China shows ...": the actor follows the fronted clause.
+    const comma = doc.tokens.findIndex((t, i) => i >= trigger.end && t.sentence === doc.tokens[trigger.at]?.sentence && /^,/.test(t.post));
+    if (comma >= 0) host = ms.find((m) => m.first > comma && m.first <= comma + 3 && HOST_TYPES.includes(m.entity.type));
+  }
   if (host) addRelation(doc, host.entity, 'HOSTS', event, passive ? 0.85 : 0.75, evidence);
 }
 
@@ -125,11 +130,22 @@ function venues(doc: Doc, s: Sentence, ms: SentenceMention[], evidence: { start:
     if (m.entity.type === 'Place' && (next.entity.type === 'Place' || next.entity.type === 'Country') && between.length === 0 && /^,/.test(doc.tokens[m.last - 1]?.post ?? '')) {
       addRelation(doc, m.entity, 'LOCATED_IN', next.entity, 0.85, evidence);
     }
+    // "Wuzhen, in Zhejiang Province, ..."
+    if (m.entity.type === 'Place' && (next.entity.type === 'Place' || next.entity.type === 'Country') && between.length === 1 && between[0]?.lower === 'in' && /^,/.test(doc.tokens[m.last - 1]?.post ?? '')) {
+      addRelation(doc, m.entity, 'LOCATED_IN', next.entity, 0.8, evidence);
+    }
     // "<Event> in Kyoto", "<Event> from Shanghai"
     if (m.entity.type === 'Event' && next.entity.type === 'Place' && between.length === 1 && ['in', 'at', 'from'].includes(between[0]?.lower ?? '')) {
       addRelation(doc, m.entity, 'LOCATED_IN', next.entity, 0.75, evidence);
     }
   });
+  // "Wuzhen is the venue of the World Internet Conference"
+  for (const m of ms) {
+    const venue = doc.tokens.findIndex((t, i) => i >= m.last && i <= m.last + 8 && t.sentence === doc.tokens[m.first]?.sentence && (t.lower === 'venue' || t.lower === 'host city'));
+    if (m.entity.type !== 'Place' || venue < 0) continue;
+    const event = ms.find((e) => e.entity.type === 'Event' && e.first > venue && e.first <= venue + 5);
+    if (event) addRelation(doc, event.entity, 'LOCATED_IN', m.entity, 0.8, evidence);
+  }
   // "This event, which takes place in Wuzhen" / "held in Kyoto"
   for (const m of ms) {
     if (m.entity.type !== 'Place') continue;
