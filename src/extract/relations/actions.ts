@@ -58,7 +58,7 @@ function listAfter(doc: Doc, outer: SentenceMention[], from: number, types: read
 }
 
 /** Verbs that only carry a partnership noun: "agreed a partnership", "struck a deal". */
-const LIGHT_VERBS = new Set(['agreed', 'agree', 'agrees', 'announced', 'announce', 'announces', 'formed', 'form', 'established', 'establish', 'forged', 'forge', 'struck', 'strike', 'reached', 'reach', 'launched', 'launch', 'deepened', 'deepen', 'expanded', 'expand', 'renewed', 'renew', 'have', 'has', 'had', 'will', 'would', 'to', 'be', 'been', 'is', 'are', 'was', 'were', 'did', 'do', 'does', 'can', 'could', 'may', 'might', 'should', 'shall', 'must']);
+const LIGHT_VERBS = new Set(['agreed', 'agree', 'agrees', 'announced', 'announce', 'announces', 'formed', 'form', 'established', 'establish', 'forged', 'forge', 'struck', 'strike', 'reached', 'reach', 'launched', 'launch', 'deepened', 'deepen', 'expanded', 'expand', 'renewed', 'renew', 'have', 'has', 'had', 'will', 'would', 'to', 'be', 'been', 'is', 'are', 'was', 'were', 'did', 'do', 'does', 'can', 'could', 'may', 'might', 'should', 'shall', 'must', 'pledged', 'pledge', 'vowed', 'vow', 'promised', 'promise', 'decided', 'decide', 'plan', 'plans', 'planned', 'aim', 'aims', 'seek', 'seeks', 'sought', 'continue', 'continues', 'continued', 'want', 'wants', 'wanted', 'hope', 'hopes', 'intend', 'intends', 'agreed', 'signed', 'sign', 'signs']);
 
 function otherVerbBetween(doc: Doc, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
