@@ -1,134 +1,18 @@
 /**
- * The GraphQL API against the real Neo4j started by test/globalSetup.ts. The graph is
- * seeded through src/graph/writer.ts (the same path ingest takes) from three hand-written
- * articles, so every expected value below follows from this file alone.
+ * The GraphQL API against the real Neo4j started by test/globalSetup.ts: the first slice
+ * (entity, search, articles, partnerNetwork, stats, errors, batching, HTTP) over the
+ * three-article fixture of ./support/api.ts.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
-import {
-  entityId,
-  type Article,
-  type EntityType,
-  type ExtractedEntity,
-  type ExtractedRelation,
-  type Predicate,
-} from '../../src/model.ts';
 import { applySchema } from '../../src/graph/schema.ts';
-import { writeArticles, type ArticleInput } from '../../src/graph/writer.ts';
+import { writeArticles } from '../../src/graph/writer.ts';
 import { createApiServer, startApi, type ApiServer } from '../../src/api/server.ts';
 import { clearDatabase, testDatabase, testDriver } from './support/neo4j.ts';
-
-// ---------------------------------------------------------------------------------------
-// Fixture
-
-interface EntitySpec {
-  name: string;
-  type: EntityType;
-  code?: string;
-  aliases?: string[];
-}
-
-interface RelationSpec {
-  subject: string;
-  predicate: Predicate;
-  object: string;
-  /** A substring of the body: the evidence sentence. */
-  evidence: string;
-  confidence?: number;
-}
-
-function mentionsOf(body: string, text: string): ExtractedEntity['mentions'] {
-  const out: ExtractedEntity['mentions'] = [];
-  for (let at = body.indexOf(text); at >= 0; at = body.indexOf(text, at + text.length)) {
-    out.push({ start: at, end: at + text.length, text });
-  }
-  return out;
-}
-
-function makeInput(id: string, published: string, title: string, body: string, entities: EntitySpec[], relations: RelationSpec[]): ArticleInput {
-  const article: Article = {
-    id,
-    title,
-    body,
-    url: `https://news.example/${id}`,
-    source: 'Example Wire',
-    published,
-    contentHash: `hash-of:${body}`,
-  };
-  const extracted: ExtractedEntity[] = entities.map((e) => ({
-    id: entityId(e.type, e.name, e.code),
-    name: e.name,
-    type: e.type,
-    aliases: e.aliases ?? [],
-    mentions: [e.name, ...(e.aliases ?? [])].flatMap((text) => mentionsOf(body, text)),
-    ...(e.code ? { code: e.code } : {}),
-  }));
-  const rels: ExtractedRelation[] = relations.map((r) => {
-    const start = body.indexOf(r.evidence);
-    if (start < 0) throw new Error(`evidence not in body: ${r.evidence}`);
-    return {
-      subject: r.subject,
-      predicate: r.predicate,
-      object: r.object,
-      confidence: r.confidence ?? 0.8,
-      evidence: { start, end: start + r.evidence.length },
-    };
-  });
-  return { article, extraction: { article: { title, published }, entities: extracted, relations: rels } };
-}
-
-const CHINA: EntitySpec = { name: 'China', type: 'Country', code: 'CN', aliases: ['Middle Kingdom'] };
-const ALGERIA: EntitySpec = { name: 'Algeria', type: 'Country', code: 'DZ' };
-const RUSSIA: EntitySpec = { name: 'Russia', type: 'Country', code: 'RU' };
-const BRAZIL: EntitySpec = { name: 'Brazil', type: 'Country', code: 'BR' };
-const HUAWEI: EntitySpec = { name: 'Huawei', type: 'Company' };
-const CHINA_GOV: EntitySpec = { name: 'Government of China', type: 'GovernmentBody', aliases: ['Chinese government'] };
-const UN: EntitySpec = { name: 'United Nations', type: 'Organization', aliases: ['UN'] };
-const WIC: EntitySpec = { name: 'World Internet Conference 2022', type: 'Event' };
-
-const S_CN_DZ = 'China and Algeria signed a cooperation agreement on the digital economy.';
-const S_HUAWEI = 'Huawei, based in China, attended the World Internet Conference 2022.';
-const S_GOV = 'The Chinese government hosted the World Internet Conference 2022 in Wuzhen.';
-const S_RU_CN = 'Russia and China pledged to deepen cooperation on cyber sovereignty.';
-const S_CN_BR = 'The Middle Kingdom also partners with Brazil on satellites.';
-const S_RU_BR = 'Russia and Brazil agreed to cooperate as well.';
-const S_CN_UN = 'China works with the United Nations on internet governance.';
-const S_DZ_CN = 'Algeria and China renewed their partnership this spring.';
-
-const ARTICLES: ArticleInput[] = [
-  makeInput('a1', '2022-11-08', 'China and Algeria sign digital pact', `${S_CN_DZ} ${S_HUAWEI} ${S_GOV}`,
-    [CHINA, ALGERIA, HUAWEI, CHINA_GOV, WIC], [
-      { subject: 'China', predicate: 'PARTNERS_WITH', object: 'Algeria', evidence: S_CN_DZ, confidence: 0.9 },
-      { subject: 'Huawei', predicate: 'HEADQUARTERED_IN', object: 'China', evidence: S_HUAWEI },
-      { subject: 'Huawei', predicate: 'PARTICIPATES_IN', object: 'World Internet Conference 2022', evidence: S_HUAWEI, confidence: 0.7 },
-      { subject: 'Government of China', predicate: 'HOSTS', object: 'World Internet Conference 2022', evidence: S_GOV },
-    ]),
-  makeInput('a2', '2023-03-01', 'Russia, China and Brazil deepen ties', `${S_RU_CN} ${S_CN_BR} ${S_RU_BR} ${S_CN_UN}`,
-    [RUSSIA, CHINA, BRAZIL, UN], [
-      // Stated Russia -> China; stored once as country:cn -> country:ru.
-      { subject: 'Russia', predicate: 'PARTNERS_WITH', object: 'China', evidence: S_RU_CN, confidence: 0.85 },
-      { subject: 'Middle Kingdom', predicate: 'PARTNERS_WITH', object: 'Brazil', evidence: S_CN_BR, confidence: 0.6 },
-      { subject: 'Russia', predicate: 'PARTNERS_WITH', object: 'Brazil', evidence: S_RU_BR, confidence: 0.5 },
-      // Not between two countries: never in the partner network.
-      { subject: 'China', predicate: 'PARTNERS_WITH', object: 'United Nations', evidence: S_CN_UN, confidence: 0.55 },
-    ]),
-  makeInput('a3', '2023-05-10', 'Algeria and China renew partnership', S_DZ_CN, [ALGERIA, CHINA], [
-    { subject: 'Algeria', predicate: 'PARTNERS_WITH', object: 'China', evidence: S_DZ_CN, confidence: 0.75 },
-  ]),
-];
+import { ARTICLES, dataOn, runOn, S_CN_BR, S_CN_DZ, S_CN_UN, S_DZ_CN, S_RU_BR, S_RU_CN, type GqlError, type GqlResult } from './support/api.ts';
 
 // ---------------------------------------------------------------------------------------
 // Running operations
-
-interface GqlError {
-  message: string;
-  path?: readonly (string | number)[];
-  extensions?: Record<string, unknown>;
-}
-interface GqlResult {
-  data?: Record<string, unknown> | null;
-  errors?: GqlError[];
-}
 
 let driver: Driver;
 let server: ApiServer;
@@ -138,19 +22,8 @@ const logError = (m: string): void => {
   if (process.env.API_TEST_LOG) process.stderr.write(`${m}\n`);
 };
 
-async function run(query: string, variables: Record<string, unknown> = {}): Promise<GqlResult> {
-  const response = await server.executeOperation({ query, variables }, { contextValue: server.context() });
-  if (response.body.kind !== 'single') throw new Error('expected a single result');
-  const { data, errors } = response.body.singleResult;
-  return { data: data ?? null, ...(errors ? { errors: errors as GqlError[] } : {}) };
-}
-
-/** Runs a query that must succeed and returns its data. */
-async function data<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const result = await run(query, variables);
-  expect(result.errors).toBeUndefined();
-  return result.data as T;
-}
+const run = (query: string, variables: Record<string, unknown> = {}): Promise<GqlResult> => runOn(server, query, variables);
+const data = <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => dataOn<T>(server, query, variables);
 
 beforeAll(async () => {
   driver = testDriver();

@@ -14,7 +14,8 @@ export async function countryStats(db: ReadDb, ids: readonly string[]): Promise<
      MATCH (c:Country {id: id})
      CALL (c) {
        OPTIONAL MATCH (c)<-[:PART_OF]-(g:GovernmentBody)
-       RETURN [c] + collect(g) AS bodies
+       WITH collect(g) AS governments
+       RETURN [c] + governments AS bodies
      }
      RETURN id, ${entityProjection('c')} AS country,
        COUNT { MATCH (c)-[:PARTNERS_WITH]-(p:Entity) RETURN DISTINCT p } AS partners,

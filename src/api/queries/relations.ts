@@ -91,10 +91,13 @@ export async function relationsOf(db: ReadDb, keys: readonly RelationsKey[]): Pr
          AND (k.direction = 'BOTH' OR type(r) IN $symmetric
               OR (k.direction = 'OUT' AND startNode(r) = e)
               OR (k.direction = 'IN' AND endNode(r) = e))
-       WITH r, other, e, k.limit AS lim
+       WITH e, r, other, k.limit AS lim
        ORDER BY r.support DESC, r.confidence DESC, other.name, type(r)
-       WITH lim, collect(${relationMap('r', 'e', 'other')}) AS relations
-       RETURN relations[0..lim] AS relations
+       // Slice before projecting: a hub has thousands of relations, a page only a few.
+       WITH e, lim, collect([r, other]) AS ranked
+       UNWIND ranked[0..lim] AS pair
+       WITH e, pair[0] AS r, pair[1] AS other
+       RETURN collect(${relationMap('r', 'e', 'other')}) AS relations
      }
      RETURN k.i AS i, ${entityProjection('e')} AS self, relations`,
     {
