@@ -7,6 +7,7 @@ import type { Lexicon } from './lexicon.ts';
 import { tokenize } from './stages/tokenize.ts';
 import { matchGazetteer, topicsInsideNames } from './stages/gazetteer.ts';
 import { findNames } from './stages/names.ts';
+import { typeNamesFromContext } from './stages/nameContext.ts';
 import { findTeams } from './stages/teams.ts';
 import { findPolicyPhrases } from './stages/policies.ts';
 import { findGovernments } from './stages/governments.ts';
@@ -28,6 +29,7 @@ export const STAGES: readonly Stage[] = [
   { name: 'tokenize', run: (doc, lexicon) => tokenize(doc, (key) => lexicon.phrases.get(key)?.some((e) => e.keys.length === 1 && e.target.kind === 'entity') ?? false) },
   { name: 'gazetteer', run: matchGazetteer },
   { name: 'names', run: findNames },
+  { name: 'name-context', run: (doc) => typeNamesFromContext(doc) },
   { name: 'teams', run: findTeams },
   { name: 'policies', run: findPolicyPhrases },
   { name: 'name-topics', run: topicsInsideNames },
