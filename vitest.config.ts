@@ -7,14 +7,18 @@ export default defineConfig({
   // @apollo/server and @graphql-tools load the CommonJS one, and instanceof checks fail.
   resolve: { alias: { graphql: 'graphql/index.js' } },
   test: {
+    // graphql-query-complexity imports graphql itself; inlined, it gets the same copy too.
+    server: { deps: { inline: ['graphql-query-complexity'] } },
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
         },
       },
       {
+        extends: true,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],

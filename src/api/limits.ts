@@ -5,7 +5,16 @@
  * operation is known). The cost model is written down in schema.graphql's description.
  */
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { getNamedType, GraphQLError, isLeafType, isListType, getNullableType, type GraphQLSchema, type ValidationRule } from 'graphql';
+import {
+  getNamedType,
+  getNullableType,
+  getVariableValues,
+  GraphQLError,
+  isLeafType,
+  isListType,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { ApolloServerPlugin } from '@apollo/server';
 
@@ -66,21 +75,19 @@ export function costLimitPlugin<T extends object>(schema: GraphQLSchema): Apollo
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
-          let cost = 0;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              ...(request.operationName ? { operationName: request.operationName } : {}),
-              estimators: [costEstimator],
-            });
-          } catch {
-            // Variables that do not fit the operation: execution refuses them with a clear
-            // BAD_USER_INPUT error before any resolver runs, so there is nothing to price.
-            return;
-          }
+        async didResolveOperation({ request, document, operation }) {
+          // Variables that do not fit the operation: execution refuses them with a clear
+          // BAD_USER_INPUT error before any resolver runs, so there is nothing to price.
+          const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {});
+          if (coerced.errors) return;
+          // Anything else that stops the estimate fails the request (closed, not open).
+          const cost = getComplexity({
+            schema,
+            query: document,
+            variables: request.variables ?? {},
+            ...(request.operationName ? { operationName: request.operationName } : {}),
+            estimators: [costEstimator],
+          });
           if (cost > MAX_COST) throw tooComplex(cost);
         },
       };

@@ -24,7 +24,7 @@ export interface EntityListSpec {
 const IN_COUNTRY = 'HEADQUARTERED_IN|LOCATED_IN|PART_OF';
 
 const SORT_KEYS: Readonly<Record<EntityOrderField, string>> = {
-  NAME: 'e.name',
+  NAME: 'toLower(e.name)',
   SUPPORT: 'support',
   MENTIONS: 'mentions',
 };
