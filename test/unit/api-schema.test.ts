@@ -21,7 +21,7 @@ describe('schema.graphql', () => {
     const query = schema.getQueryType();
     expect(query?.name).toBe('Query');
     expect(Object.keys(query?.getFields() ?? {})).toEqual(
-      expect.arrayContaining(['entity', 'search', 'articles', 'article', 'partnerNetwork', 'stats']),
+      expect.arrayContaining(['entity', 'search', 'entities', 'relations', 'shortestPaths', 'neighbourhood', 'countryStats', 'articles', 'articlesConnection', 'article', 'partnerNetwork', 'stats']),
     );
   });
 

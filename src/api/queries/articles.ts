@@ -1,6 +1,6 @@
 /** Read queries for articles: filtered pages, articles by id, an article's mentions and relations. */
 import type { ArticleRow, MentionRow, RelationRow } from '../rows.ts';
-import { articleProjection, entityProjection, readRows, type ReadDb } from './cypher.ts';
+import { articleProjection, entityProjection, inIdOrder, readRows, type ReadDb } from './cypher.ts';
 import { overlapCondition, type DateBounds } from './dates.ts';
 import { relationMap, relationRow } from './relations.ts';
 import { articleRow, cypherInt, entityRow, num } from './values.ts';
@@ -63,8 +63,7 @@ export async function articlesByIds(db: ReadDb, ids: readonly string[]): Promise
      RETURN id, ${articleProjection('a')} AS article`,
     { ids: [...ids] },
   );
-  const found = new Map(rows.map((r) => [String(r.id), articleRow(r.article)]));
-  return ids.map((id) => found.get(id) ?? null);
+  return inIdOrder(ids, rows, (r) => articleRow(r.article));
 }
 
 /** For each article id, the entities it mentions with counts, most mentioned first. */

@@ -3,7 +3,7 @@
  * government bodies PART_OF it: what they issue or restrict counts for the country.
  */
 import type { CountryStatsRow } from '../rows.ts';
-import { entityProjection, readRows, type ReadDb } from './cypher.ts';
+import { entityProjection, inIdOrder, readRows, type ReadDb } from './cypher.ts';
 import { entityRow, num } from './values.ts';
 
 /** For each id, the country's aggregates, or null when it is not a country. */
@@ -29,20 +29,14 @@ export async function countryStats(db: ReadDb, ids: readonly string[]): Promise<
          AS restrictionsReceived`,
     { ids: [...ids] },
   );
-  const found = new Map<string, CountryStatsRow>(
-    rows.map((r) => [
-      String(r.id),
-      {
-        country: entityRow(r.country),
-        partners: num(r.partners),
-        partnerCountries: num(r.partnerCountries),
-        partnershipSupport: num(r.partnershipSupport),
-        companies: num(r.companies),
-        policiesIssued: num(r.policiesIssued),
-        restrictionsGiven: num(r.restrictionsGiven),
-        restrictionsReceived: num(r.restrictionsReceived),
-      },
-    ]),
-  );
-  return ids.map((id) => found.get(id) ?? null);
+  return inIdOrder(ids, rows, (r) => ({
+    country: entityRow(r.country),
+    partners: num(r.partners),
+    partnerCountries: num(r.partnerCountries),
+    partnershipSupport: num(r.partnershipSupport),
+    companies: num(r.companies),
+    policiesIssued: num(r.policiesIssued),
+    restrictionsGiven: num(r.restrictionsGiven),
+    restrictionsReceived: num(r.restrictionsReceived),
+  }));
 }

@@ -77,3 +77,9 @@ export function relationTypes(predicates: readonly Predicate[] | null): string {
   const wanted = new Set(predicates);
   return PREDICATES.filter((p) => wanted.has(p)).map(identifier).join('|');
 }
+
+/** Converts rows that carry an `id` and returns them in the order of `ids` (null where none came back). */
+export function inIdOrder<T>(ids: readonly string[], rows: Record<string, unknown>[], convert: (row: Record<string, unknown>) => T): (T | null)[] {
+  const found = new Map(rows.map((r) => [String(r.id), convert(r)]));
+  return ids.map((id) => found.get(id) ?? null);
+}

@@ -1,6 +1,6 @@
 /** Read queries for entities: by id, by name or alias, mention counts, mentioning articles. */
 import type { ArticleRow, EntityRow } from '../rows.ts';
-import { articleProjection, entityProjection, readRows, type ReadDb } from './cypher.ts';
+import { articleProjection, entityProjection, inIdOrder, readRows, type ReadDb } from './cypher.ts';
 import { articleRow, cypherInt, entityRow, num } from './values.ts';
 import { ENTITY_NAMES_INDEX, escapeLucene } from './search.ts';
 
@@ -13,8 +13,7 @@ export async function entitiesByIds(db: ReadDb, ids: readonly string[]): Promise
      RETURN id, ${entityProjection('e')} AS entity`,
     { ids: [...ids] },
   );
-  const found = new Map(rows.map((r) => [String(r.id), entityRow(r.entity)]));
-  return ids.map((id) => found.get(id) ?? null);
+  return inIdOrder(ids, rows, (r) => entityRow(r.entity));
 }
 
 /**
