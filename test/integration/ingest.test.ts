@@ -1,10 +1,9 @@
 /**
  * `govgraph ingest` against the real test Neo4j: every fixture format into the graph, the
  * same input twice changing nothing, a changed article at the same URL replacing only its
- * own statements, URLs from a local http server, the CLI's exit status, --json and --quiet,
- * and four ingest processes at once over overlapping inputs.
+ * own statements, URLs from a local http server, the CLI's exit status, --json and --quiet.
+ * (Neo4j stopped mid-ingest and four processes at once: ingest-resilience.test.ts.)
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,66 +12,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../bench/ingestCorpus.ts';
 import { ingestPaths, type IngestSummary } from '../../src/commands/ingest.ts';
 import { applySchema } from '../../src/graph/schema.ts';
-import { graphCounts, type GraphCounts } from '../../src/graph/stats.ts';
+import { runCli, snapshot, type GraphSnapshot } from './ingest-helpers.ts';
 import { clearDatabase, testConnection, testDatabase, testDriver } from './support/neo4j.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../fixtures/ingest/', import.meta.url));
-
-/** What a graph holds, in a form two graphs can be compared by. */
-export interface GraphSnapshot {
-  counts: GraphCounts;
-  statements: string[];
-  edges: string[];
-  mentions: string[];
-  /** Pairs of nodes joined twice by one relationship type (must be none). */
-  duplicateRelationships: number;
-}
-
-/** Reads counts, every statement, typed edge and mention of the graph, sorted. */
-export async function snapshot(driver: Driver, database: string): Promise<GraphSnapshot> {
-  const rows = async (cypher: string): Promise<string[]> =>
-    (await driver.executeQuery(cypher, {}, { database })).records.map((r) => String(r.get('row'))).sort();
-  return {
-    counts: await graphCounts(driver, database),
-    statements: await rows(
-      `MATCH (a:Article)-[:STATES]->(st:Statement)-[:SUBJECT]->(s:Entity), (st)-[:OBJECT]->(o:Entity)
-       RETURN a.id + ' ' + s.id + ' ' + st.predicate + ' ' + o.id + ' ' + st.start + '-' + st.end AS row`,
-    ),
-    edges: await rows(`MATCH (s:Entity)-[r]->(o:Entity) RETURN s.id + ' ' + type(r) + ' ' + o.id + ' support=' + r.support AS row`),
-    mentions: await rows(`MATCH (a:Article)-[m:MENTIONS]->(e:Entity) RETURN a.id + ' ' + e.id + ' ' + m.count AS row`),
-    duplicateRelationships: Number(
-      (await driver.executeQuery(
-        'MATCH (x)-[r]->(y) WITH x, y, type(r) AS t, count(r) AS n WHERE n > 1 RETURN count(*) AS dups',
-        {},
-        { database },
-      )).records[0]?.get('dups') ?? 0,
-    ),
-  };
-}
-
-/** The result of running the govgraph CLI. */
-export interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `node bin/govgraph.js ARGS` with `env` added to the environment. */
-export function runCli(args: string[], env: Record<string, string>): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'govgraph.js'), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 let driver: Driver;
 const database = testDatabase();
@@ -189,32 +134,4 @@ describe('the ingest command', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^ingested 2 input\(s\), 3 article\(s\) .*: 3 new, 0 unchanged, 0 updated, 0 failed$/m);
   }, 120_000);
-});
-
-describe('four ingest processes at once', () => {
-  it('over overlapping inputs write no duplicate and the same graph as one process', async () => {
-    const corpus = mkdtempSync(join(tmpdir(), 'govgraph-ingest-concurrent-'));
-    generateCorpus(corpus, 160, 11);
-    const dirs = ['jsonl', 'text', 'html', 'feeds'].map((d) => join(corpus, d));
-    const inputs = [[dirs[0], dirs[1]], [dirs[1], dirs[2]], [dirs[2], dirs[3], dirs[0]], [corpus]] as string[][];
-    const runs = await Promise.all(inputs.map((list) => runCli(['ingest', ...list, '--json', '--workers', '1', '--batch-size', '10'], testEnv())));
-    for (const run of runs) {
-      expect(run.stderr).toBe('');
-      expect(run.code).toBe(0);
-    }
-    const concurrent = await snapshot(driver, database);
-    expect(concurrent.duplicateRelationships).toBe(0);
-    expect(concurrent.counts.articles).toBe(160);
-    const dupEntities = await driver.executeQuery('MATCH (e:Entity) WITH e.id AS id, count(*) AS n WHERE n > 1 RETURN count(*) AS n', {}, { database });
-    expect(dupEntities.records[0]?.get('n')).toBe(0);
-
-    await clearDatabase(driver);
-    const single = await ingest([corpus]);
-    expect(single).toMatchObject({ new: 160, failed: [] });
-    const sequential = await snapshot(driver, database);
-    expect(concurrent.statements).toEqual(sequential.statements);
-    expect(concurrent.mentions).toEqual(sequential.mentions);
-    expect(concurrent.counts).toEqual(sequential.counts);
-    expect(concurrent.edges).toEqual(sequential.edges);
-  }, 600_000);
 });
