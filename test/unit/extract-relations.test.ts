@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extract, hasRelation, relationSet } from './support/extract.ts';
+import { entity, extract, hasRelation, relationSet } from './support/extract.ts';
 
 describe('relation patterns', () => {
   describe('HOLDS_ROLE', () => {
@@ -164,5 +164,22 @@ describe('venues and fronted clauses', () => {
   it('reads the host after a fronted "By hosting ..." clause', () => {
     const x = extract('By hosting the Digital Sovereignty Summit, Brazil signals its ambitions.');
     expect(hasRelation(x, 'Brazil', 'HOSTS', 'Digital Sovereignty Summit')).toBe(true);
+  });
+});
+
+describe('news phrasing', () => {
+  it('reads a lower-case office between role and name', () => {
+    const x = extract('Nokia president of network infrastructure Tommi Uitto spoke in Espoo.');
+    expect(hasRelation(x, 'Tommi Uitto', 'HOLDS_ROLE', 'Nokia')).toBe(true);
+  });
+  it('takes the examples after "including" as restriction targets', () => {
+    const x = extract('Pakistan blocked dozens of apps last year, including TikTok and Telegram, citing security.');
+    expect(hasRelation(x, 'Pakistan', 'RESTRICTS', 'TikTok')).toBe(true);
+    expect(hasRelation(x, 'Pakistan', 'RESTRICTS', 'Telegram')).toBe(true);
+  });
+  it('reads a two-word capital as its state, and does not call known apps media', () => {
+    const x = extract('New Delhi said the apps, including TikTok and WeChat, citing reports, were removed.');
+    expect(entity(x, 'India', 'Country')?.aliases).toContain('New Delhi');
+    expect(entity(x, 'TikTok')?.type).toBe('Company');
   });
 });

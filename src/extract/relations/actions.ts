@@ -130,6 +130,11 @@ function restricts(doc: Doc, s: Sentence, all: SentenceMention[], lexicon: Lexic
       actors = actorsBefore(all, trigger.at, ACTOR_TYPES);
       targets = listAfter(doc, outer.filter((m) => m.candidate.kind !== 'demonym'), trigger.end, TARGET_TYPES);
       if (targets.length === 0) {
+        // "blocked 59 apps, including TikTok and WeChat": the examples after "including".
+        const intro = doc.tokens.findIndex((t, i) => i >= trigger.end && i <= trigger.end + 8 && t.sentence === doc.tokens[trigger.at]?.sentence && LIST_INTRO.has(t.lower));
+        if (intro >= 0) targets = listAfter(doc, outer.filter((m) => m.candidate.kind !== 'demonym'), intro + 1, TARGET_TYPES);
+      }
+      if (targets.length === 0) {
         // "added SMIC and DJI to its Entity List, restricting ...": targets between actor and trigger.
         const actorEnd = actors[0]?.last ?? s.first;
         targets = outer.filter((m) => m.first >= actorEnd && m.last <= trigger.at && TARGET_TYPES.includes(m.entity.type) && m.candidate.kind !== 'demonym');

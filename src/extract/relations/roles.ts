@@ -101,6 +101,9 @@ function rolePerson(doc: Doc, ms: SentenceMention[], role: RoleMatch, orgEnd: nu
   const start = Math.min(role.first, orgEnd);
   const left = people.find((m) => m.last <= start && m.last >= start - 2 && /^,/.test(doc.tokens[m.last - 1]?.post ?? ''));
   if (left) return left;
+  // "Meta president of global affairs Nick Clegg": a lower-case office between role and name.
+  const described = people.find((m) => m.first > role.last && m.first - role.last <= 5);
+  if (described && doc.tokens.slice(role.last, described.first).every((t) => t.key === t.lower && !t.tags.has('Verb') && !/[,;:()]/.test(t.post))) return described;
   // Role chain ending in ", Name"
   const ahead = people.find((m) => m.first > role.last && m.first - role.last <= CHAIN_GAP);
   if (ahead && /^,/.test(doc.tokens[ahead.first - 1]?.post ?? '')) {

@@ -41,14 +41,15 @@ function matchAt(doc: Doc, i: number, e: PhraseEntry): boolean {
 
 function capitalCandidate(doc: Doc, i: number, e: PhraseEntry & { target: { kind: 'capital' } }): Candidate {
   const prev = doc.tokens[i - 1];
-  const next = doc.tokens[i + 1];
-  const token = doc.tokens[i];
+  const next = doc.tokens[i + e.keys.length];
+  const token = doc.tokens[i + e.keys.length - 1];
   const country = e.target.country;
   const asPlace =
     (prev && prev.sentence === token?.sentence && PLACE_PREPOSITIONS.has(prev.lower) && !token?.possessive) ||
     (token && /^,/.test(token.post) && next && next.key === country.name);
-  if (asPlace) return { first: i, last: i + 1, type: 'Place', name: e.surface.join(' '), kind: 'name', source: 'gazetteer', country: country.code };
-  return { first: i, last: i + 1, type: 'Country', name: country.name, code: country.code, kind: 'name', source: 'gazetteer' };
+  const last = i + e.keys.length;
+  if (asPlace) return { first: i, last, type: 'Place', name: e.surface.join(' '), kind: 'name', source: 'gazetteer', country: country.code };
+  return { first: i, last, type: 'Country', name: country.name, code: country.code, kind: 'name', source: 'gazetteer' };
 }
 
 function toCandidate(doc: Doc, i: number, e: PhraseEntry): Candidate {

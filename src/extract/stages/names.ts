@@ -44,7 +44,9 @@ export function findNames(doc: Doc, lexicon: Lexicon): void {
     const head = headTypeOf(doc, first, last, lexicon);
     const wholeKnown = inside.length === 1 && inside[0]?.first === first && inside[0]?.last === last;
     if (wholeKnown) continue;
-    if (!head && inside.length > 0 && last - first >= 3 && mediaContext(doc, first, last)) {
+    const onlyPlacesInside = inside.every((c) => c.type === 'Country' || c.type === 'Place');
+    const joined = doc.tokens.slice(first, last).some((t) => t.lower === 'and');
+    if (!head && inside.length > 0 && onlyPlacesInside && !joined && last - first >= 3 && mediaContext(doc, first, last)) {
       // "according to South China Morning Post": the whole run is the outlet.
       doc.candidates = doc.candidates.filter((c) => !inside.includes(c));
       added.push({ first, last, type: 'MediaOutlet', name: null, kind: 'name', source: 'name' });
