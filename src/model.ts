@@ -153,6 +153,8 @@ export interface Extraction {
   article: { title: string; published: string | null };
   entities: ExtractedEntity[];
   relations: ExtractedRelation[];
+  /** Version of the extractor that produced this (not part of the extract JSON output). */
+  extractor?: string;
 }
 
 /** Lower-case slug used in entity ids. */

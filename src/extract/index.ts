@@ -10,6 +10,7 @@ import type { Lexicon } from './lexicon.ts';
 import { getLexicon } from './lexicon.ts';
 import type { RunOptions } from './pipeline.ts';
 import { runPipeline } from './pipeline.ts';
+import { extractorVersion } from './version.ts';
 
 export interface ExtractOptions extends RunOptions {
   lexicon?: Lexicon;
@@ -37,7 +38,7 @@ function toExtraction(article: Pick<Article, 'title' | 'published'>, doc: Doc): 
     if (r.role) rel.role = r.role;
     return rel;
   });
-  return { article: { title: article.title, published: article.published }, entities, relations };
+  return { article: { title: article.title, published: article.published }, entities, relations, extractor: extractorVersion() };
 }
 
 /** Extracts entities and relations, with provenance, from one article. */

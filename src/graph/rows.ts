@@ -162,7 +162,8 @@ export function prepareArticle(article: Article, extraction: Extraction): Prepar
       url: article.url,
       source: article.source,
       published: article.published,
-      contentHash: article.contentHash,
+      // The text's hash and the extractor that read it: an upgraded extractor re-reads articles.
+      contentHash: extraction.extractor ? `${article.contentHash}/${extraction.extractor}` : article.contentHash,
     },
     entities: [...entities.values()],
     mentions: [...entities.keys()].map((entity) => {

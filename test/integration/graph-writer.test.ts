@@ -235,6 +235,14 @@ describe('writeArticles', () => {
     expect(await edge('PARTNERS_WITH', NORLAND_ID, VESTERIA_ID)).toMatchObject({ support: 2, statements: 2 });
   });
 
+  it('re-reads an unchanged text when a different extractor version produced it, and only then', async () => {
+    const withVersion = (input: ArticleInput, extractor: string): ArticleInput => ({ ...input, extraction: { ...input.extraction, extractor } });
+    expect((await writeArticles(driver, database, [withVersion(article1(), 'v1')]))[0]?.status).toBe('new');
+    expect((await writeArticles(driver, database, [withVersion(article1(), 'v1')]))[0]?.status).toBe('unchanged');
+    expect((await writeArticles(driver, database, [withVersion(article1(), 'v2')]))[0]?.status).toBe('updated');
+    expect((await writeArticles(driver, database, [withVersion(article1(), 'v2')]))[0]?.status).toBe('unchanged');
+  });
+
   it('counts two articles stating the same relation as support 2 on one PARTNERS_WITH edge, found from both ends', async () => {
     await writeArticles(driver, database, [article1()]);
     await writeArticles(driver, database, [article2()]);
