@@ -4,13 +4,10 @@
  */
 import type { EntityType, Predicate } from '../model.ts';
 
-export interface EntityRow {
-  id: string;
-  name: string;
-  type: EntityType;
-  aliases: string[];
-  code: string | null;
-}
+import type { EntityRow } from '../graph/rows.ts';
+
+/** An entity as the graph stores it (the same row the writer writes). */
+export type { EntityRow };
 
 export interface ArticleRow {
   id: string;

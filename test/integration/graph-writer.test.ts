@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
-import type { Article, EntityType, ExtractedEntity, ExtractedRelation, Extraction, Predicate } from '../../src/model.ts';
+import type { Predicate } from '../../src/model.ts';
 import { entityId } from '../../src/model.ts';
 import { applySchema } from '../../src/graph/schema.ts';
 import { writeArticles, type ArticleInput } from '../../src/graph/writer.ts';
@@ -13,74 +13,14 @@ import { deleteArticle } from '../../src/graph/deleteArticle.ts';
 import { graphCounts } from '../../src/graph/stats.ts';
 import { readTx } from '../../src/graph/driver.ts';
 import { clearDatabase, testDatabase, testDriver } from './support/neo4j.ts';
+import { makeInput as makeArticleInput, type EntitySpec, type RelationSpec } from './support/articles.ts';
 
 // ---------------------------------------------------------------------------------------
 // Building articles and extractions by hand
 
-interface EntitySpec {
-  name: string;
-  type: EntityType;
-  code?: string;
-  aliases?: string[];
-}
-
-interface RelationSpec {
-  subject: string;
-  predicate: Predicate;
-  object: string;
-  /** A substring of the body: the evidence sentence. */
-  evidence: string;
-  confidence?: number;
-  role?: string;
-}
-
-/** Finds every occurrence of `text` in `body` as a mention. */
-function mentionsOf(body: string, text: string): ExtractedEntity['mentions'] {
-  const out: ExtractedEntity['mentions'] = [];
-  for (let at = body.indexOf(text); at >= 0; at = body.indexOf(text, at + text.length)) {
-    out.push({ start: at, end: at + text.length, text });
-  }
-  return out;
-}
-
-function makeInput(
-  id: string,
-  published: string,
-  body: string,
-  entities: EntitySpec[],
-  relations: RelationSpec[],
-): ArticleInput {
-  const article: Article = {
-    id,
-    title: body.slice(0, 30),
-    body,
-    url: `https://news.example/${id}`,
-    source: 'Example Wire',
-    published,
-    contentHash: `hash-of:${body}`,
-  };
-  const extracted: ExtractedEntity[] = entities.map((e) => ({
-    id: entityId(e.type, e.name, e.code),
-    name: e.name,
-    type: e.type,
-    aliases: e.aliases ?? [],
-    mentions: [e.name, ...(e.aliases ?? [])].flatMap((text) => mentionsOf(body, text)),
-    ...(e.code ? { code: e.code } : {}),
-  }));
-  const rels: ExtractedRelation[] = relations.map((r) => {
-    const start = body.indexOf(r.evidence);
-    if (start < 0) throw new Error(`evidence not in body: ${r.evidence}`);
-    return {
-      subject: r.subject,
-      predicate: r.predicate,
-      object: r.object,
-      confidence: r.confidence ?? 0.8,
-      evidence: { start, end: start + r.evidence.length },
-      ...(r.role ? { role: r.role } : {}),
-    };
-  });
-  const extraction: Extraction = { article: { title: article.title, published }, entities: extracted, relations: rels };
-  return { article, extraction };
+/** Articles here take the first 30 characters of their body as title. */
+function makeInput(id: string, published: string, body: string, entities: EntitySpec[], relations: RelationSpec[]): ArticleInput {
+  return makeArticleInput(id, published, body.slice(0, 30), body, entities, relations);
 }
 
 const NORLAND: EntitySpec = { name: 'Norland', type: 'Country', code: 'XN', aliases: ['the Northern Republic'] };
