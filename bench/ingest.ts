@@ -1,11 +1,12 @@
 /**
- * Ingest benchmark (`npm run bench:ingest [-- --articles N] [--workers W] [--keep]`):
+ * Ingest benchmark (`npm run bench:ingest -- [--articles N] [--workers W] [--batch-size B] [--passes P] [--keep]`):
  * generates a corpus (bench/ingestCorpus.ts, default 10,000 articles in JSONL, text, HTML
  * and feed files) in a temp dir, then measures
  *  - end to end: `govgraph ingest DIR --json` in a child process into a fresh Neo4j of its
  *    own (data dir <cache>/bench-ingest-data, port 7690; stopped at the end), and its peak RSS;
  *  - extraction only: the same sources and worker pool with the writes left out;
- *  - worker scaling: extraction of the preloaded articles with 1 and with W worker threads.
+ *  - worker scaling: extraction of up to 4,000 preloaded articles on 1 and on W worker
+ *    threads, alternating, best of P passes each (other processes share the machine).
  * Prints figures only; nothing here passes or fails.
  */
 import { spawn } from 'node:child_process';
@@ -28,13 +29,28 @@ import { generateCorpus } from './ingestCorpus.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-function parseArgs(argv: string[]): { articles: number; workers: number; keep: boolean } {
+interface BenchArgs {
+  articles: number;
+  workers: number;
+  batchSize: number;
+  /** Timed passes of each worker count in the scaling measurement (best one counts). */
+  passes: number;
+  keep: boolean;
+}
+
+function parseArgs(argv: string[]): BenchArgs {
   const opt = (name: string, fallback: number): number => {
     const i = argv.indexOf(name);
     const n = i >= 0 ? Number(argv[i + 1]) : fallback;
     return Number.isFinite(n) && n >= 0 ? n : fallback;
   };
-  return { articles: opt('--articles', 10_000), workers: Math.max(1, opt('--workers', availableParallelism())), keep: argv.includes('--keep') };
+  return {
+    articles: opt('--articles', 10_000),
+    workers: Math.max(1, opt('--workers', availableParallelism())),
+    batchSize: Math.max(1, opt('--batch-size', 50)),
+    passes: Math.max(1, opt('--passes', 3)),
+    keep: argv.includes('--keep'),
+  };
 }
 
 /** The bench's own Neo4j: never the user's nor the tests' server, and never NEO4J_URI's. */
@@ -46,9 +62,10 @@ function benchEnv(): Env {
 }
 
 /** Runs `govgraph ingest` in a child process and returns its JSON summary. */
-function ingestChild(corpus: string, workers: number, env: Env): Promise<IngestSummary> {
+function ingestChild(corpus: string, args: BenchArgs, env: Env): Promise<IngestSummary> {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [join(root, 'bin', 'govgraph.js'), 'ingest', corpus, '--json', '--workers', String(workers)], {
+    const argv = ['ingest', corpus, '--json', '--workers', String(args.workers), '--batch-size', String(args.batchSize)];
+    const child = spawn(process.execPath, [join(root, 'bin', 'govgraph.js'), ...argv], {
       env: env as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -88,7 +105,7 @@ async function readAll(corpus: string): Promise<Article[]> {
 }
 
 /** Articles per second extracting preloaded articles on `workers` threads (after a warm-up). */
-async function extractRate(articles: Article[], workers: number): Promise<number> {
+async function extractPass(articles: Article[], workers: number): Promise<number> {
   const pool = createExtractPool(workers);
   try {
     await Promise.all(articles.slice(0, 20 * workers).map((a) => pool.extract(a)));
@@ -120,7 +137,7 @@ try {
   await ensureNeo4j(env, () => undefined);
   let e2e: IngestSummary;
   try {
-    e2e = await ingestChild(corpus, args.workers, env);
+    e2e = await ingestChild(corpus, args, env);
   } finally {
     await stopLocalServer(paths);
   }
@@ -131,10 +148,16 @@ try {
   log(`  extraction only ${extractOnly.toFixed(1).padStart(8)} articles/s  (same sources and ${args.workers} worker(s), no writes)`);
   log(`  ratio           ${(e2e.rate / extractOnly).toFixed(2).padStart(8)}             (end to end / extraction only; target >= 0.8)`);
 
-  const articles = await readAll(corpus);
-  const one = await extractRate(articles, 1);
-  const many = await extractRate(articles, args.workers);
-  log(`  extraction      ${one.toFixed(1).padStart(8)} articles/s on 1 worker, ${many.toFixed(1)} on ${args.workers}`);
+  // Other processes on a shared machine take cores at random: passes alternate between the
+  // two worker counts on the same articles, and the best pass of each counts.
+  const articles = (await readAll(corpus)).slice(0, 4000);
+  const best = { one: 0, many: 0 };
+  for (let pass = 0; pass < args.passes; pass++) {
+    best.one = Math.max(best.one, await extractPass(articles, 1));
+    best.many = Math.max(best.many, await extractPass(articles, args.workers));
+  }
+  const { one, many } = best;
+  log(`  extraction      ${one.toFixed(1).padStart(8)} articles/s on 1 worker, ${many.toFixed(1)} on ${args.workers} (best of ${args.passes} passes over ${articles.length} articles)`);
   log(`  speed-up        ${(many / one).toFixed(2).padStart(8)}x            (${args.workers} workers / 1; target >= 1.7x on 2 cores)`);
   log(`  peak RSS        ${String(e2e.peakRssMiB).padStart(8)} MiB           (the ingest process, workers included; target < 1024)`);
 } finally {
