@@ -183,3 +183,14 @@ describe('news phrasing', () => {
     expect(entity(x, 'TikTok')?.type).toBe('Company');
   });
 });
+
+describe('ownership phrases', () => {
+  it('reads "<Country>\'s <Policy>" as the country issuing it', () => {
+    const x = extract("Observers compared China's Data Security Law with European rules.");
+    expect(hasRelation(x, 'China', 'ISSUES', 'Data Security Law')).toBe(true);
+  });
+  it('reads "X, a unit of Y" as X part of Y', () => {
+    const x = extract('Amazon Web Services, a unit of Amazon, opened a region in Jakarta.');
+    expect(hasRelation(x, 'Amazon Web Services', 'PART_OF', 'Amazon')).toBe(true);
+  });
+});

@@ -99,10 +99,30 @@ function possessives(doc: Doc, ms: SentenceMention[], evidence: { start: number;
       addRelation(doc, next.entity, 'PART_OF', m.entity, 0.8, evidence);
       return;
     }
+    // "China's Data Security Law", "the EU's AI Act": the owner of a policy issued it.
+    if (next.entity.type === 'Policy' && next.first - m.last <= 1 && doc.tokens.slice(m.last, next.first).every((t) => ['new', 'draft', 'landmark', 'proposed', 'own'].includes(t.lower))) {
+      addRelation(doc, m.entity, 'ISSUES', next.entity, 0.7, evidence);
+      return;
+    }
     const between = doc.tokens.slice(m.last, next.first).map((t) => t.lower);
     if (between.length === 0 || between.length > 3) return;
     if (between.some((w) => PARENT_WORDS.has(w))) addRelation(doc, m.entity, 'PART_OF', next.entity, 0.8, evidence);
     else if (between.some((w) => CHILD_WORDS.has(w))) addRelation(doc, next.entity, 'PART_OF', m.entity, 0.8, evidence);
+  });
+}
+
+/** "Ofcom, an agency of the UK government", "Jio, a unit of Reliance": an appositive part. */
+function appositiveParts(doc: Doc, ms: SentenceMention[], evidence: { start: number; end: number }): void {
+  ms.forEach((m, idx) => {
+    const next = ms[idx + 1];
+    if (!next || !/^,/.test(doc.tokens[m.last - 1]?.post ?? '')) return;
+    const between = doc.tokens.slice(m.last, next.first).map((t) => t.lower);
+    const det = between[0];
+    const noun = between[between.length - 2];
+    if (between.length < 3 || between.length > 5 || !['a', 'an', 'the'].includes(det ?? '') || between[between.length - 1] !== 'of') return;
+    if (noun && (CHILD_WORDS.has(noun) || ['part', 'agency', 'body', 'organ', 'branch', 'subsidiary', 'department', 'office'].includes(noun))) {
+      addRelation(doc, m.entity, 'PART_OF', next.entity, 0.75, evidence);
+    }
   });
 }
 
@@ -127,6 +147,7 @@ function sentenceAffiliations(doc: Doc, s: Sentence, lexicon: Lexicon): void {
   modifierHeadquarters(doc, all.filter((m) => m.entity.type !== 'Topic' && (m.entity.type !== 'GovernmentBody' || m.candidate.source !== 'pattern')), evidence, lexicon);
   basedIn(doc, ms, evidence);
   possessives(doc, ms, evidence);
+  appositiveParts(doc, ms, evidence);
   membership(doc, ms, evidence);
 }
 
