@@ -10,9 +10,8 @@ import type { Article } from '../../src/model.ts';
 import { makeArticle } from '../article.ts';
 import { requireText } from './checks.ts';
 import { blockText, type TextNodeLike } from './htmlText.ts';
-import { articleItem } from './item.ts';
+import { articleItem, type SourceItem, type SourceOptions } from './item.ts';
 import { wholeFileSource, type DocumentParser } from './wholeFile.ts';
-import type { SourceItem, SourceOptions } from './item.ts';
 
 type HtmlDocument = ReturnType<typeof parseHTML>['document'];
 

@@ -5,8 +5,7 @@
  */
 import { open } from 'node:fs/promises';
 import { feedSource } from './feed.ts';
-import type { Format } from './formats.ts';
-import { sniffFormat } from './formats.ts';
+import { sniffFormat, type Format } from './formats.ts';
 import { htmlSource } from './html.ts';
 import type { Input } from './inputs.ts';
 import { errorItemFrom, type SourceItem, type SourceOptions } from './item.ts';

@@ -4,7 +4,7 @@
  * plus two batches, whatever the number of items. Reading stops early only when Neo4j
  * stayed unavailable; a bad item is counted as failed and the rest continues.
  */
-import type { SourceItem } from '../../ingest/sources/item.ts';
+import type { ArticleItem, SourceItem } from '../../ingest/sources/item.ts';
 import { BatchWriter, type Extracted, type WriteBatch, type WriteOutcome } from './batchWriter.ts';
 import type { Extractor } from './extractPool.ts';
 import type { RetryOptions } from './retry.ts';
@@ -18,6 +18,11 @@ export interface PipelineOptions {
   retry: RetryOptions;
   /** Called once per item when it is stored, unchanged or failed; `bytes` is its share of the input. */
   onItemDone?(bytes: number, totals: IngestTotals): void;
+  /**
+   * Stored content hashes by article id. When given, articles are looked up a batch at a
+   * time and one stored with the same hash is counted unchanged without being extracted.
+   */
+  storedHashes?(ids: readonly string[]): Promise<ReadonlyMap<string, string>>;
   /** Called before a batch is retried after a transient error. */
   onRetry?(attempt: number, delayMs: number, err: unknown, items: number): void;
 }
@@ -63,6 +68,32 @@ export async function runPipeline(items: AsyncIterable<SourceItem>, extractor: E
     }
   };
 
+  // Ids sent to extraction in this run: an id seen again is never skipped as unchanged, so
+  // the last version in the input wins even when an earlier one differs from the stored one.
+  const sent = new Set<string>();
+  const lookahead = options.storedHashes ? options.batchSize : 1;
+  let group: ArticleItem[] = [];
+  const dispatch = async (): Promise<void> => {
+    const ids = group.map((g) => g.article.id);
+    const stored = options.storedHashes ? await options.storedHashes(ids).catch(() => new Map<string, string>()) : new Map<string, string>();
+    for (const { article, origin, bytes } of group) {
+      if (stored.get(article.id) === article.contentHash && !sent.has(article.id)) {
+        addWrite(totals, { articleId: article.id, status: 'unchanged', entities: 0, mentions: 0, statements: 0, skippedRelations: 0 });
+        done(bytes);
+        continue;
+      }
+      sent.add(article.id);
+      pending.push(
+        extractor.extract(article).then(
+          (extraction): Extracted => ({ origin, bytes, input: { article, extraction } }),
+          (err: unknown) => ({ origin, bytes, error: err instanceof Error ? err.message : String(err) }),
+        ),
+      );
+      while (pending.length >= maxInFlight) await takeOne();
+    }
+    group = [];
+  };
+
   for await (const item of items) {
     if (writer.fatal) break;
     if (item.kind === 'error') {
@@ -71,15 +102,10 @@ export async function runPipeline(items: AsyncIterable<SourceItem>, extractor: E
       continue;
     }
     totals.articles += 1;
-    const { article, origin, bytes } = item;
-    pending.push(
-      extractor.extract(article).then(
-        (extraction): Extracted => ({ origin, bytes, input: { article, extraction } }),
-        (err: unknown) => ({ origin, bytes, error: err instanceof Error ? err.message : String(err) }),
-      ),
-    );
-    while (pending.length >= maxInFlight) await takeOne();
+    group.push(item);
+    if (group.length >= lookahead) await dispatch();
   }
+  if (!writer.fatal) await dispatch();
   while (pending.length > 0) await takeOne();
   await writer.submit(batch);
   await writer.drain();

@@ -10,6 +10,7 @@ import { Neo4jError } from 'neo4j-driver';
 import { makeArticle } from '../../ingest/article.ts';
 import { articleItem, errorItem, type SourceItem } from '../../ingest/sources/item.ts';
 import type { ArticleInput, WriteSummary } from '../../src/graph/writer.ts';
+import type { Article } from '../../src/model.ts';
 import { extractArticle } from '../../src/extract/index.ts';
 import { createExtractPool, inlineExtractor } from '../../src/pipeline/extractPool.ts';
 import { RetriesExhausted, backoffDelay, isTransientError, withRetry } from '../../src/pipeline/retry.ts';
@@ -121,4 +122,23 @@ describe('runPipeline', () => {
     expect(result.failed.map((f) => f.input)).toEqual(['in:2', 'in:3', 'in:4']);
     expect(result.failed[0]?.error).toMatch(/^not stored \(the transaction of its batch of 2 was rolled back\): Neo4j unavailable/);
   });
+
+  it('counts an article stored with the same hash unchanged without extracting it, unless its id came earlier in the run', async () => {
+    const a0 = article(0);
+    const a1 = article(1);
+    const a0changed = makeArticle({ title: 'Story 0', body: 'A new text.', url: a0.url });
+    const stored = new Map([[a0.id, a0.contentHash], [a1.id, a1.contentHash]]);
+    const extracted: string[] = [];
+    const counting = { ...inlineExtractor(), extract: async (a: Article) => (extracted.push(a.body), extractArticle(a)) };
+    const written: string[] = [];
+    const result = await runPipeline(itemsOf([a0changed, a1, a0].map((a, i) => articleItem(a, `in:${i}`, 1))), counting, async (batch) => {
+      written.push(...batch.map((b) => b.article.body));
+      return batch.map(summaryOf);
+    }, { batchSize: 10, retry: fastRetry, storedHashes: async (ids) => new Map(ids.flatMap((id) => (stored.has(id) ? [[id, stored.get(id) ?? '']] : []))) });
+    // a1 is skipped; a0 is written twice in input order (changed, then back to the stored text), so the last one wins.
+    expect(extracted).toEqual(['A new text.', a0.body]);
+    expect(written).toEqual(['A new text.', a0.body]);
+    expect(result).toMatchObject({ articles: 3, unchanged: 1, new: 2 });
+  });
 });
+
