@@ -8,7 +8,7 @@
 import type { Candidate, Doc } from '../document.ts';
 import { spanText } from '../document.ts';
 import type { Lexicon } from '../lexicon.ts';
-import { BREAK, CONNECTORS, capitalisedRuns } from './nameRuns.ts';
+import { CONNECTORS, capitalisedRuns } from './nameRuns.ts';
 import { headTypeOf, mediaContext, typeRun } from './nameTypes.ts';
 
 /**
