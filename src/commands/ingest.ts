@@ -109,7 +109,7 @@ export function printIngestSummary(summary: IngestSummary, json: boolean, out: (
     `ingested ${s.inputs} input(s), ${s.articles} article(s) in ${s.seconds.toFixed(1)} s (${s.rate.toFixed(1)}/s): ` +
       `${s.new} new, ${s.unchanged} unchanged, ${s.updated} updated, ${s.failed.length} failed`,
   );
-  out(`wrote ${s.entities} entity mention(s) and ${s.relations} relation statement(s)`);
+  out(`written: ${s.entities} entities (counted once per article) and ${s.relations} relation statements`);
   if (s.graph) out(`graph now: ${s.graph.entities} entities, ${s.graph.articles} articles, ${s.graph.statements} statements, ${s.graph.relationships} relationships`);
   for (const f of s.failed) out(`  failed: ${f.input}: ${f.error}`);
   if (s.stopped) out(`stopped early: ${s.stopped}; run the same ingest again once Neo4j is back (stored articles are skipped as unchanged)`);

@@ -45,19 +45,19 @@ export function createProgress(totalBytes: number, options: ProgressOptions = {}
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
       {
-        format: `${label} [{bar}] {percentage}% | {items} items | {rate}/s | ETA {eta} | {failed} failed`,
+        format: `${label} [{bar}] {percentage}% | {items} items | {rate}/s | ETA {remaining} | {failed} failed`,
         stream: process.stderr,
         hideCursor: true,
         fps: 5,
       },
       cliProgress.Presets.shades_classic,
     );
-    bar.start(total, 0, { items: 0, rate: '0.0', eta: '?', failed: 0 });
+    bar.start(total, 0, { items: 0, rate: '0.0', remaining: '?', failed: 0 });
     return {
       advance(bytes, items, failed) {
         done = Math.min(total, done + bytes);
         const f = figures(started, done, total, items);
-        bar.update(done, { items, rate: f.rate, eta: f.eta, failed });
+        bar.update(done, { items, rate: f.rate, remaining: f.eta, failed });
       },
       stop: () => bar.stop(),
     };
