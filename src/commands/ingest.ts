@@ -15,7 +15,7 @@ import { writeArticles } from '../graph/writer.ts';
 import { createExtractPool } from '../pipeline/extractPool.ts';
 import { DEFAULT_RETRY } from '../pipeline/retry.ts';
 import { runPipeline } from '../pipeline/run.ts';
-import { storedHashes } from '../pipeline/storedHashes.ts';
+import { unchangedArticles } from '../pipeline/unchanged.ts';
 import type { IngestTotals } from '../pipeline/totals.ts';
 import { createProgress } from './progress.ts';
 
@@ -78,7 +78,7 @@ export async function ingestPaths(driver: Driver, database: string, inputs: read
       (items) => writeArticles(driver, database, items),
       {
         batchSize: opts.batchSize ?? 50,
-        storedHashes: (ids) => storedHashes(driver, database, ids),
+        unchanged: (articles) => unchangedArticles(driver, database, articles),
         retry: { ...DEFAULT_RETRY, retries: opts.retries ?? DEFAULT_RETRY.retries },
         onItemDone: (bytes, t) => progress.advance(bytes, t.new + t.unchanged + t.updated + t.failed.length, t.failed.length),
         onRetry: (attempt, delay, err, n) => {

@@ -5,6 +5,7 @@
  * stayed unavailable; a bad item is counted as failed and the rest continues.
  */
 import type { ArticleItem, SourceItem } from '../../ingest/sources/item.ts';
+import type { Article } from '../model.ts';
 import { BatchWriter, type Extracted, type WriteBatch, type WriteOutcome } from './batchWriter.ts';
 import type { Extractor } from './extractPool.ts';
 import type { RetryOptions } from './retry.ts';
@@ -19,10 +20,11 @@ export interface PipelineOptions {
   /** Called once per item when it is stored, unchanged or failed; `bytes` is its share of the input. */
   onItemDone?(bytes: number, totals: IngestTotals): void;
   /**
-   * Stored content hashes by article id. When given, articles are looked up a batch at a
-   * time and one stored with the same hash is counted unchanged without being extracted.
+   * Those of the given articles that are stored exactly as they would be written. When given,
+   * articles are looked up a batch at a time and those are counted unchanged without being
+   * extracted.
    */
-  storedHashes?(ids: readonly string[]): Promise<ReadonlyMap<string, string>>;
+  unchanged?(articles: readonly Article[]): Promise<ReadonlySet<Article>>;
   /** Called before a batch is retried after a transient error. */
   onRetry?(attempt: number, delayMs: number, err: unknown, items: number): void;
 }
@@ -71,13 +73,13 @@ export async function runPipeline(items: AsyncIterable<SourceItem>, extractor: E
   // Ids sent to extraction in this run: an id seen again is never skipped as unchanged, so
   // the last version in the input wins even when an earlier one differs from the stored one.
   const sent = new Set<string>();
-  const lookahead = options.storedHashes ? options.batchSize : 1;
+  const lookahead = options.unchanged ? options.batchSize : 1;
   let group: ArticleItem[] = [];
   const dispatch = async (): Promise<void> => {
-    const ids = group.map((g) => g.article.id);
-    const stored = options.storedHashes ? await options.storedHashes(ids).catch(() => new Map<string, string>()) : new Map<string, string>();
+    const fresh = group.filter((g) => !sent.has(g.article.id)).map((g) => g.article);
+    const same = options.unchanged && fresh.length > 0 ? await options.unchanged(fresh).catch(() => new Set<Article>()) : new Set<Article>();
     for (const { article, origin, bytes } of group) {
-      if (stored.get(article.id) === article.contentHash && !sent.has(article.id)) {
+      if (same.has(article) && !sent.has(article.id)) {
         addWrite(totals, { articleId: article.id, status: 'unchanged', entities: 0, mentions: 0, statements: 0, skippedRelations: 0 });
         done(bytes);
         continue;

@@ -14,6 +14,11 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ingestPaths, type IngestSummary } from '../../src/commands/ingest.ts';
 import { applySchema } from '../../src/graph/schema.ts';
+import { planInputs } from '../../ingest/sources/inputs.ts';
+import { DEFAULT_SOURCE_OPTIONS } from '../../ingest/sources/item.ts';
+import { readInputs } from '../../ingest/sources/read.ts';
+import type { Article } from '../../src/model.ts';
+import { unchangedArticles } from '../../src/pipeline/unchanged.ts';
 import { runCli, snapshot, type GraphSnapshot } from './ingest-helpers.ts';
 import { clearDatabase, testConnection, testDatabase, testDriver } from './support/neo4j.ts';
 
@@ -58,6 +63,14 @@ describe('ingest into Neo4j', () => {
     expect(first.graph?.articles).toBe(10);
     const before = await snapshot(driver, database);
     expect(before.duplicateRelationships).toBe(0);
+
+    // What the second run skips without extracting: every stored article, as the writer stored it.
+    const plan = await planInputs([FIXTURES]);
+    const read: Article[] = [];
+    for await (const item of readInputs(plan.inputs, DEFAULT_SOURCE_OPTIONS)) if (item.kind === 'article') read.push(item.article);
+    expect((await unchangedArticles(driver, database, read)).size).toBe(10);
+    const edited = { ...read[0], body: 'Another text.', contentHash: 'x' } as Article;
+    expect((await unchangedArticles(driver, database, [edited])).size).toBe(0);
 
     const second = await ingest([FIXTURES], { workers: 2 });
     expect(second).toMatchObject({ new: 0, unchanged: 10, updated: 0, entities: 0, relations: 0 });
