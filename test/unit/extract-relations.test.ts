@@ -194,3 +194,11 @@ describe('ownership phrases', () => {
     expect(hasRelation(x, 'Amazon Web Services', 'PART_OF', 'Amazon')).toBe(true);
   });
 });
+
+describe('co-hosts', () => {
+  it('gives a shared hosting verb to both conjoined hosts', () => {
+    const x = extract('At the Nairobi Data Summit, Kenya and Rwanda will co-host a session on cloud computing.');
+    expect(hasRelation(x, 'Kenya', 'HOSTS', 'Nairobi Data Summit')).toBe(true);
+    expect(hasRelation(x, 'Rwanda', 'HOSTS', 'Nairobi Data Summit')).toBe(true);
+  });
+});

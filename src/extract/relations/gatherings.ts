@@ -86,7 +86,15 @@ function hostsAt(doc: Doc, ms: SentenceMention[], trigger: { at: number; end: nu
     const comma = doc.tokens.findIndex((t, i) => i >= trigger.end && t.sentence === doc.tokens[trigger.at]?.sentence && /^,/.test(t.post));
     if (comma >= 0) host = ms.find((m) => m.first > comma && m.first <= comma + 3 && HOST_TYPES.includes(m.entity.type));
   }
-  if (host) addRelation(doc, host.entity, 'HOSTS', event, passive ? 0.85 : 0.75, evidence);
+  if (!host) return;
+  addRelation(doc, host.entity, 'HOSTS', event, passive ? 0.85 : 0.75, evidence);
+  // "France and India will co-host ...": conjoined hosts before the verb share it.
+  if (!passive) {
+    for (const other of ms) {
+      const gap = doc.tokens.slice(other.last, host.first).map((t) => t.lower);
+      if (other.last <= host.first && gap.length === 1 && gap[0] === 'and' && HOST_TYPES.includes(other.entity.type)) addRelation(doc, other.entity, 'HOSTS', event, 0.7, evidence);
+    }
+  }
 }
 
 function participants(doc: Doc, s: Sentence, ms: SentenceMention[], lexicon: Lexicon, evidence: { start: number; end: number }): void {
