@@ -107,7 +107,8 @@ export async function seedGraph(driver: Driver, database: string, config: SeedCo
     write(driver, database, `UNWIND $rows AS r
       MATCH (a:Article {id: r.article}) MATCH (s:Entity {id: r.subject}) MATCH (o:Entity {id: r.object})
       CREATE (a)-[:STATES]->(st:Statement {id: r.id, predicate: r.predicate, confidence: r.confidence,
-                                           start: 0, end: size(r.sentence), sentence: r.sentence, role: null})
+                                           start: 0, end: size(r.sentence), sentence: r.sentence, role: null,
+                                           edgeKey: r.subject + '|' + r.predicate + '|' + r.object})
       CREATE (st)-[:SUBJECT]->(s), (st)-[:OBJECT]->(o)`, { rows }),
   );
   log(`seed: ${articles.length} articles with mentions and statements`);

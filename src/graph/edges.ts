@@ -9,7 +9,7 @@
  */
 import { PREDICATES, isPredicate, type Predicate } from '../model.ts';
 import type { ManagedTransaction } from './driver.ts';
-import { distinctTriples, type Triple } from './rows.ts';
+import { distinctTriples, edgeKey, type Triple } from './rows.ts';
 
 export interface Detached {
   /** Every (subject, predicate, object) the detached statements supported. */
@@ -74,10 +74,9 @@ interface EdgeQueries {
 
 /**
  * The two constant queries for one predicate; `predicate` must be one of PREDICATES.
- * The statement and article in the patterns carry no label on purpose: only Statements have
- * SUBJECT/OBJECT and only Articles have STATES, and without a label the planner cannot pick
- * the Statement(predicate) index, which would scan every statement of the predicate once
- * per triple; it expands from the two entities instead.
+ * Statements are found by their indexed `edgeKey` ("subject|PREDICATE|object"), so the cost
+ * of a recompute is the number of statements of that one edge, not of everything its two
+ * entities ever said (a country can have tens of thousands).
  */
 function edgeQueries(predicate: Predicate): EdgeQueries {
   if (!isPredicate(predicate)) throw new Error(`not a predicate: ${String(predicate)}`);
@@ -85,27 +84,23 @@ function edgeQueries(predicate: Predicate): EdgeQueries {
     prune: `
       UNWIND $triples AS t
       MATCH (s:Entity {id: t.subject})-[r:${predicate}]->(o:Entity {id: t.object})
-      WHERE NOT EXISTS {
-        MATCH (s)<-[:SUBJECT]-(st)-[:OBJECT]->(o)
-        WHERE st.predicate = '${predicate}'
-      }
+      WHERE NOT EXISTS { MATCH (:Statement {edgeKey: t.key}) }
       DELETE r`,
     upsert: `
       UNWIND $triples AS t
-      MATCH (s:Entity {id: t.subject})
-      MATCH (o:Entity {id: t.object})
-      MATCH (s)<-[:SUBJECT]-(st)-[:OBJECT]->(o)
-      WHERE st.predicate = '${predicate}'
-      MATCH (a)-[:STATES]->(st)
-      WITH s, o, st, a
+      MATCH (st:Statement {edgeKey: t.key})
+      MATCH (a:Article)-[:STATES]->(st)
+      WITH t, st, a
       ORDER BY st.confidence DESC, st.id
-      WITH s, o,
+      WITH t,
            count(DISTINCT a) AS support,
            count(DISTINCT st) AS statements,
            max(st.confidence) AS confidence,
            min(a.published) AS firstSeen,
            max(a.published) AS lastSeen,
            [role IN collect(st.role) WHERE role IS NOT NULL][0] AS role
+      MATCH (s:Entity {id: t.subject})
+      MATCH (o:Entity {id: t.object})
       MERGE (s)-[r:${predicate}]->(o)
       SET r.support = support,
           r.statements = statements,
@@ -133,7 +128,7 @@ export async function recomputeEdges(tx: ManagedTransaction, triples: readonly T
   for (const [predicate, list] of byPredicate) {
     const queries = EDGE_QUERIES.get(predicate);
     if (!queries) continue;
-    const params = { triples: list.map(({ subject, object }) => ({ subject, object })) };
+    const params = { triples: list.map(({ subject, object }) => ({ subject, object, key: edgeKey(subject, predicate, object) })) };
     await tx.run(queries.prune, params);
     await tx.run(queries.upsert, params);
   }

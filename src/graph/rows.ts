@@ -51,6 +51,8 @@ export interface StatementRow {
   end: number;
   sentence: string;
   role: string | null;
+  /** `edgeKey(subject, predicate, object)`: finds the statements of one edge by index. */
+  edgeKey: string;
 }
 
 /** One aggregate edge key: the typed relationship between two entities. */
@@ -73,6 +75,11 @@ export interface PreparedArticle {
 export function statementId(articleId: string, predicate: Predicate, subjectId: string, objectId: string, span: Span): string {
   const key = JSON.stringify([articleId, predicate, subjectId, objectId, span.start, span.end]);
   return createHash('sha256').update(key).digest('hex');
+}
+
+/** The key all statements of one aggregate edge share, stored (indexed) on each Statement. */
+export function edgeKey(subject: string, predicate: Predicate, object: string): string {
+  return `${subject}|${predicate}|${object}`;
 }
 
 /** Orders the ends of a symmetric predicate so the lower id is the subject (stored once). */
@@ -147,6 +154,7 @@ export function prepareArticle(article: Article, extraction: Extraction): Prepar
       predicate: r.predicate,
       subject,
       object,
+      edgeKey: edgeKey(subject, r.predicate, object),
       confidence: Math.max(confidence, previous?.confidence ?? confidence),
       start: span.start,
       end: span.end,

@@ -14,6 +14,7 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE INDEX article_url IF NOT EXISTS FOR (n:Article) ON (n.url)',
   'CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published)',
   'CREATE INDEX statement_predicate IF NOT EXISTS FOR (n:Statement) ON (n.predicate)',
+  'CREATE INDEX statement_edge_key IF NOT EXISTS FOR (n:Statement) ON (n.edgeKey)',
   'CREATE FULLTEXT INDEX entityNames IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText]',
 ];
 
@@ -28,4 +29,15 @@ export async function applySchema(driver: Driver, database: string): Promise<voi
   await runAutoCommit(driver, database, `CALL db.awaitIndexes(${AWAIT_INDEXES_SECONDS})`, {}, {
     timeoutMs: (AWAIT_INDEXES_SECONDS + 10) * 1000,
   });
+  // Statements stored before edge keys existed get theirs, in rows.ts's edgeKey() format
+  // (none missing: an index lookup, no work).
+  await runAutoCommit(
+    driver,
+    database,
+    `MATCH (st:Statement) WHERE st.edgeKey IS NULL
+     CALL { WITH st MATCH (x:Entity)<-[:SUBJECT]-(st)-[:OBJECT]->(y:Entity)
+            SET st.edgeKey = x.id + '|' + st.predicate + '|' + y.id } IN TRANSACTIONS OF 10000 ROWS`,
+    {},
+    { timeoutMs: 600_000 },
+  );
 }

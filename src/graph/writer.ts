@@ -75,6 +75,7 @@ const UPSERT_STATEMENTS = `
   MATCH (y:Entity {id: s.object})
   MERGE (st:Statement {id: s.id})
   SET st.predicate = s.predicate,
+      st.edgeKey = s.edgeKey,
       st.confidence = toFloat(s.confidence),
       st.start = toInteger(s.start),
       st.end = toInteger(s.end),
