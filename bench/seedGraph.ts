@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
 import { PREDICATE_SIGNATURES, PREDICATES, TOPICS, entityId, type EntityType, type Predicate } from '../src/model.ts';
+import type { StatementRow } from '../src/graph/rows.ts';
 
 export interface SeedConfig {
   entities: number;
@@ -36,15 +37,8 @@ export interface SeedRelation {
   lastSeen: string;
 }
 
-export interface SeedStatement {
-  id: string;
-  article: string;
-  predicate: Predicate;
-  subject: string;
-  object: string;
-  confidence: number;
-  sentence: string;
-}
+/** A generated statement: the writer's statement row without offsets, role or edge key. */
+export type SeedStatement = Pick<StatementRow, 'id' | 'article' | 'predicate' | 'subject' | 'object' | 'confidence' | 'sentence'>;
 
 export interface SeedArticle {
   id: string;

@@ -4,18 +4,13 @@
  */
 import type { EntityType, Predicate } from '../model.ts';
 
-import type { EntityRow } from '../graph/rows.ts';
+import type { ArticleRow as StoredArticleRow, EntityRow } from '../graph/rows.ts';
 
 /** An entity as the graph stores it (the same row the writer writes). */
 export type { EntityRow };
 
-export interface ArticleRow {
-  id: string;
-  title: string;
-  url: string | null;
-  source: string | null;
-  published: string | null;
-}
+/** An article as the API shows it: the stored row without its content hash. */
+export type ArticleRow = Omit<StoredArticleRow, 'contentHash'>;
 
 export type DirectionValue = 'OUT' | 'IN' | 'BOTH';
 
