@@ -24,7 +24,7 @@ import { ensureNeo4j } from '../src/neo4j/ensure.ts';
 import { stopLocalServer } from '../src/neo4j/server.ts';
 import { createExtractPool } from '../src/pipeline/extractPool.ts';
 import { DEFAULT_RETRY } from '../src/pipeline/retry.ts';
-import { runPipeline } from '../src/pipeline/run.ts';
+import { DEFAULT_BATCH_SIZE, runPipeline } from '../src/pipeline/run.ts';
 import { generateCorpus } from './ingestCorpus.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,7 +47,7 @@ function parseArgs(argv: string[]): BenchArgs {
   return {
     articles: opt('--articles', 10_000),
     workers: Math.max(1, opt('--workers', availableParallelism())),
-    batchSize: Math.max(1, opt('--batch-size', 50)),
+    batchSize: Math.max(1, opt('--batch-size', DEFAULT_BATCH_SIZE)),
     passes: Math.max(1, opt('--passes', 3)),
     keep: argv.includes('--keep'),
   };
@@ -90,7 +90,7 @@ async function extractionOnly(corpus: string, workers: number): Promise<number> 
     const started = performance.now();
     const result = await runPipeline(readInputs(plan.inputs, DEFAULT_SOURCE_OPTIONS), pool, async (items) =>
       items.map(({ article }) => ({ articleId: article.id, status: 'new' as const, entities: 0, mentions: 0, statements: 0, skippedRelations: 0 })),
-    { batchSize: 50, retry: DEFAULT_RETRY });
+    { batchSize: DEFAULT_BATCH_SIZE, retry: DEFAULT_RETRY });
     return result.new / ((performance.now() - started) / 1000);
   } finally {
     await pool.close();

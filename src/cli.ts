@@ -6,6 +6,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { delimiter, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseByteSize, type IngestOptions } from './commands/ingest.ts';
+import { DEFAULT_BATCH_SIZE } from './pipeline/run.ts';
 import type { EvalConllOptions, EvalOptions } from './eval/commands.ts';
 
 // Command modules load on use, so `govgraph extract` does not pay for Apollo or the driver.
@@ -78,7 +79,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--include <glob>', 'inside folders, take only files matching this glob (repeatable; default: every readable format)', collect)
     .option('--exclude <glob>', 'inside folders, skip files and folders matching this glob (repeatable)', collect)
     .option('--workers <n>', 'extraction worker threads (0: main thread; default: one per core, none for small inputs)', number('--workers', 0, 256))
-    .option('--batch-size <n>', 'articles per write transaction', number('--batch-size', 1, 1000), 50)
+    .option('--batch-size <n>', 'articles per write transaction', number('--batch-size', 1, 1000), DEFAULT_BATCH_SIZE)
     .option('--max-bytes <size>', 'largest file, JSONL line or HTTP response, e.g. 5m, 512k', parseByteSize, 5 * 1024 * 1024)
     .option('--timeout <seconds>', 'time allowed for one HTTP request', number('--timeout', 1, 3600), 30)
     .option('--retries <n>', 'retries of a batch after a transient Neo4j error, with exponential backoff', number('--retries', 0, 20), 4)

@@ -14,7 +14,7 @@ import { graphCounts, type GraphCounts } from '../graph/stats.ts';
 import { writeArticles } from '../graph/writer.ts';
 import { createExtractPool } from '../pipeline/extractPool.ts';
 import { DEFAULT_RETRY } from '../pipeline/retry.ts';
-import { runPipeline } from '../pipeline/run.ts';
+import { DEFAULT_BATCH_SIZE, runPipeline } from '../pipeline/run.ts';
 import { unchangedArticles } from '../pipeline/unchanged.ts';
 import type { IngestTotals } from '../pipeline/totals.ts';
 import { createProgress } from './progress.ts';
@@ -77,7 +77,7 @@ export async function ingestPaths(driver: Driver, database: string, inputs: read
       extractor,
       (items) => writeArticles(driver, database, items),
       {
-        batchSize: opts.batchSize ?? 50,
+        batchSize: opts.batchSize ?? DEFAULT_BATCH_SIZE,
         unchanged: (articles) => unchangedArticles(driver, database, articles),
         retry: { ...DEFAULT_RETRY, retries: opts.retries ?? DEFAULT_RETRY.retries },
         onItemDone: (bytes, t) => progress.advance(bytes, t.new + t.unchanged + t.updated + t.failed.length, t.failed.length),
