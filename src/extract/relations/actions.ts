@@ -7,7 +7,7 @@ import type { EntityType } from '../../model.ts';
 import type { Doc, Sentence } from '../document.ts';
 import type { Lexicon } from '../lexicon.ts';
 import type { SentenceMention } from './context.ts';
-import { addRelation, findTrigger, findTriggers, sentenceMentions, outermost } from './context.ts';
+import { addRelation, clauseBreakBetween, findTrigger, findTriggers, sentenceMentions, outermost } from './context.ts';
 
 const ACTOR_TYPES: readonly EntityType[] = ['Country', 'GovernmentBody', 'Organization'];
 const PARTNER_TYPES: readonly EntityType[] = ['Country', 'Organization', 'Company', 'GovernmentBody'];
@@ -65,11 +65,6 @@ function otherVerbBetween(doc: Doc, from: number, to: number): boolean {
     const t = doc.tokens[i];
     if (t && t.tags.has('Verb') && !LIGHT_VERBS.has(t.lower)) return true;
   }
-  return false;
-}
-
-function clauseBreakBetween(doc: Doc, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (/[,;:]/.test(doc.tokens[i]?.post ?? '')) return true;
   return false;
 }
 

@@ -2,7 +2,7 @@
  * Shared helpers for relation patterns: the resolved mentions of a sentence in order,
  * trigger lookup, and adding a relation with its evidence. Pure functions over a Doc.
  */
-import type { EntityType, Predicate } from '../../model.ts';
+import type { Predicate } from '../../model.ts';
 import { allowsRelation } from '../../model.ts';
 import type { Candidate, Doc, DocEntity, Sentence } from '../document.ts';
 import type { Lexicon } from '../lexicon.ts';
@@ -106,12 +106,8 @@ export function hasVerb(doc: Doc, from: number, to: number): boolean {
   return false;
 }
 
-/** True when a clause break (; or sentence-internal period) lies between two tokens. */
-export function clauseBreak(doc: Doc, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (/[;:]/.test(doc.tokens[i]?.post ?? '')) return true;
+/** True when a comma, semicolon or colon follows one of the tokens [from, to). */
+export function clauseBreakBetween(doc: Doc, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (/[,;:]/.test(doc.tokens[i]?.post ?? '')) return true;
   return false;
-}
-
-export function ofTypes(mentions: SentenceMention[], types: readonly EntityType[]): SentenceMention[] {
-  return mentions.filter((m) => types.includes(m.entity.type));
 }
