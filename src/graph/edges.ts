@@ -3,13 +3,13 @@
  * mentions and statements, recomputing the aggregate typed edges from the statements that
  * remain, and removing entities nothing refers to any more.
  *
- * Relationship types cannot be query parameters. Each typed-edge query is a constant
- * template instantiated once per predicate from the fixed PREDICATES list (`edgeQueries`),
- * so a type name never comes from input and the planner sees a static type.
+ * The relationship type of an edge is its predicate, given as a value to Neo4j 5.26's
+ * dynamic type syntax `$(...)`: one query serves every predicate, and each predicate is
+ * checked against the ontology's PREDICATES before it is sent.
  */
-import { PREDICATES, isPredicate, type Predicate } from '../model.ts';
+import { isPredicate } from '../model.ts';
 import type { ManagedTransaction } from './driver.ts';
-import { distinctTriples, edgeKey, type Triple } from './rows.ts';
+import { distinctTriples, edgeKey, type EdgeIncrement, type Triple } from './rows.ts';
 
 export interface Detached {
   /** Every (subject, predicate, object) the detached statements supported. */
@@ -65,53 +65,72 @@ export async function detachArticles(
   return { triples: distinctTriples(triples), entityIds: [...entityIds] };
 }
 
-interface EdgeQueries {
-  /** Deletes the edge of each triple that no statement supports any more. */
-  prune: string;
-  /** Creates or updates the edge of each triple from its statements. */
-  upsert: string;
-}
+/**
+ * Deletes the edge of each triple that no statement supports any more. The two ends are
+ * sought first and the edge between them expanded into, so a busy entity is never scanned.
+ */
+const PRUNE_EDGES = `
+  UNWIND $triples AS t
+  MATCH (s:Entity {id: t.subject})
+  MATCH (o:Entity {id: t.object})
+  WITH t, s, o WHERE NOT EXISTS { MATCH (:Statement {edgeKey: t.key}) }
+  CALL { WITH s, o, t MATCH (s)-[r]->(o) WHERE type(r) = t.predicate RETURN r }
+  DELETE r`;
 
 /**
- * The two constant queries for one predicate; `predicate` must be one of PREDICATES.
- * Statements are found by their indexed `edgeKey` ("subject|PREDICATE|object"), so the cost
- * of a recompute is the number of statements of that one edge, not of everything its two
- * entities ever said (a country can have tens of thousands).
+ * Creates or updates the edge of each triple from all its statements, found by their indexed
+ * `edgeKey`: the cost is the number of statements of that one edge, not of everything its
+ * two entities ever said (a country can have tens of thousands).
  */
-function edgeQueries(predicate: Predicate): EdgeQueries {
-  if (!isPredicate(predicate)) throw new Error(`not a predicate: ${String(predicate)}`);
-  return {
-    prune: `
-      UNWIND $triples AS t
-      MATCH (s:Entity {id: t.subject})-[r:${predicate}]->(o:Entity {id: t.object})
-      WHERE NOT EXISTS { MATCH (:Statement {edgeKey: t.key}) }
-      DELETE r`,
-    upsert: `
-      UNWIND $triples AS t
-      MATCH (st:Statement {edgeKey: t.key})
-      MATCH (a:Article)-[:STATES]->(st)
-      WITH t, st, a
-      ORDER BY st.confidence DESC, st.id
-      WITH t,
-           count(DISTINCT a) AS support,
-           count(DISTINCT st) AS statements,
-           max(st.confidence) AS confidence,
-           min(a.published) AS firstSeen,
-           max(a.published) AS lastSeen,
-           [role IN collect(st.role) WHERE role IS NOT NULL][0] AS role
-      MATCH (s:Entity {id: t.subject})
-      MATCH (o:Entity {id: t.object})
-      MERGE (s)-[r:${predicate}]->(o)
-      SET r.support = support,
-          r.statements = statements,
-          r.confidence = confidence,
-          r.firstSeen = firstSeen,
-          r.lastSeen = lastSeen,
-          r.role = role`,
-  };
-}
+const RECOUNT_EDGES = `
+  UNWIND $triples AS t
+  MATCH (st:Statement {edgeKey: t.key})
+  MATCH (a:Article)-[:STATES]->(st)
+  WITH t, st, a
+  ORDER BY st.confidence DESC, st.id
+  WITH t,
+       count(DISTINCT a) AS support,
+       count(DISTINCT st) AS statements,
+       max(st.confidence) AS confidence,
+       min(a.published) AS firstSeen,
+       max(a.published) AS lastSeen,
+       [role IN collect(st.role) WHERE role IS NOT NULL][0] AS role
+  MATCH (s:Entity {id: t.subject})
+  MATCH (o:Entity {id: t.object})
+  MERGE (s)-[r:$(t.predicate)]->(o)
+  SET r.support = support,
+      r.statements = statements,
+      r.confidence = confidence,
+      r.firstSeen = firstSeen,
+      r.lastSeen = lastSeen,
+      r.role = role`;
 
-const EDGE_QUERIES: ReadonlyMap<Predicate, EdgeQueries> = new Map(PREDICATES.map((p) => [p, edgeQueries(p)]));
+/**
+ * Adds new statements' share to each edge without reading the statements it already has.
+ * Each right-hand side reads the property it sets, so Cypher locks the edge before reading
+ * and concurrent ingests never lose an update.
+ */
+const ADD_TO_EDGES = `
+  UNWIND $edges AS c
+  MATCH (s:Entity {id: c.subject})
+  MATCH (o:Entity {id: c.object})
+  MERGE (s)-[r:$(c.predicate)]->(o)
+  ON CREATE SET r.support = c.support,
+      r.statements = c.statements,
+      r.confidence = c.confidence,
+      r.firstSeen = c.firstSeen,
+      r.lastSeen = c.lastSeen
+  ON MATCH SET r.support = r.support + c.support,
+      r.statements = r.statements + c.statements,
+      r.confidence = CASE WHEN c.confidence > r.confidence THEN c.confidence ELSE r.confidence END,
+      r.firstSeen = CASE WHEN r.firstSeen IS NULL OR c.firstSeen < r.firstSeen THEN coalesce(c.firstSeen, r.firstSeen) ELSE r.firstSeen END,
+      r.lastSeen = CASE WHEN r.lastSeen IS NULL OR c.lastSeen > r.lastSeen THEN coalesce(c.lastSeen, r.lastSeen) ELSE r.lastSeen END`;
+
+/** Throws unless every triple's predicate is one of PREDICATES (it becomes a relationship type). */
+function checkPredicates(triples: readonly { predicate: string }[]): void {
+  const bad = triples.find((t) => !isPredicate(t.predicate));
+  if (bad) throw new Error(`not a predicate: ${String(bad.predicate)}`);
+}
 
 /**
  * Makes the typed edge of every triple agree with its statements: `support` = distinct
@@ -119,19 +138,22 @@ const EDGE_QUERIES: ReadonlyMap<Predicate, EdgeQueries> = new Map(PREDICATES.map
  * `role` = that of the most confident statement with one; no statement left, no edge.
  */
 export async function recomputeEdges(tx: ManagedTransaction, triples: readonly Triple[]): Promise<void> {
-  const byPredicate = new Map<Predicate, Triple[]>();
-  for (const t of distinctTriples(triples)) {
-    const list = byPredicate.get(t.predicate) ?? [];
-    list.push(t);
-    byPredicate.set(t.predicate, list);
-  }
-  for (const [predicate, list] of byPredicate) {
-    const queries = EDGE_QUERIES.get(predicate);
-    if (!queries) continue;
-    const params = { triples: list.map(({ subject, object }) => ({ subject, object, key: edgeKey(subject, predicate, object) })) };
-    await tx.run(queries.prune, params);
-    await tx.run(queries.upsert, params);
-  }
+  const distinct = distinctTriples(triples);
+  if (distinct.length === 0) return;
+  checkPredicates(distinct);
+  const params = { triples: distinct.map((t) => ({ ...t, key: edgeKey(t.subject, t.predicate, t.object) })) };
+  await tx.run(PRUNE_EDGES, params);
+  await tx.run(RECOUNT_EDGES, params);
+}
+
+/**
+ * Adds `increments` (statements new to their edges, none with a role) to the edges, with
+ * the same result as `recomputeEdges` over all of each edge's statements.
+ */
+export async function addToEdges(tx: ManagedTransaction, increments: readonly EdgeIncrement[]): Promise<void> {
+  if (increments.length === 0) return;
+  checkPredicates(increments);
+  await tx.run(ADD_TO_EDGES, { edges: increments });
 }
 
 /** Deletes those of `entityIds` that no article mentions and no statement refers to; returns how many. */

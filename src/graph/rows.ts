@@ -207,3 +207,57 @@ export function distinctTriples(triples: Iterable<Triple>): Triple[] {
   for (const t of triples) byKey.set(JSON.stringify([t.subject, t.predicate, t.object]), t);
   return [...byKey.values()];
 }
+
+/** What a write's new statements add to one edge that already counts none of them. */
+export interface EdgeIncrement extends Triple {
+  /** Distinct articles among the new statements. */
+  support: number;
+  statements: number;
+  confidence: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
+/** How a write brings its edges up to date. */
+export interface EdgeUpdates {
+  /** Edges the new statements are simply added to. */
+  increments: EdgeIncrement[];
+  /** Edges recounted from all their statements. */
+  recount: Triple[];
+}
+
+const earlier = (a: string | null, b: string | null): string | null => (a === null ? b : b === null || a <= b ? a : b);
+const later = (a: string | null, b: string | null): string | null => (a === null ? b : b === null || a >= b ? a : b);
+
+/**
+ * Plans the edge updates for the statements of `articles` (all new to the graph): an edge is
+ * recounted when it is in `changed` (it lost statements in this write) or a new statement
+ * carries a role (the role follows the most confident statement, which needs them all);
+ * every other edge gets an increment. Pure.
+ */
+export function planEdgeUpdates(articles: readonly PreparedArticle[], changed: readonly Triple[]): EdgeUpdates {
+  const recount = new Map<string, Triple>();
+  for (const t of changed) recount.set(edgeKey(t.subject, t.predicate, t.object), t);
+  const increments = new Map<string, EdgeIncrement & { articles: Set<string> }>();
+  for (const { article, statements } of articles) {
+    for (const s of statements) {
+      const triple: Triple = { subject: s.subject, predicate: s.predicate, object: s.object };
+      if (s.role !== null) recount.set(s.edgeKey, triple);
+      const sum = increments.get(s.edgeKey);
+      if (!sum) {
+        increments.set(s.edgeKey, { ...triple, support: 1, statements: 1, confidence: s.confidence, firstSeen: article.published, lastSeen: article.published, articles: new Set([article.id]) });
+        continue;
+      }
+      sum.articles.add(article.id);
+      sum.support = sum.articles.size;
+      sum.statements += 1;
+      sum.confidence = Math.max(sum.confidence, s.confidence);
+      sum.firstSeen = earlier(sum.firstSeen, article.published);
+      sum.lastSeen = later(sum.lastSeen, article.published);
+    }
+  }
+  return {
+    increments: [...increments].filter(([key]) => !recount.has(key)).map(([, { articles: _, ...increment }]) => increment),
+    recount: [...recount.values()],
+  };
+}

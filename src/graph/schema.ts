@@ -13,9 +13,10 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)',
   'CREATE INDEX article_url IF NOT EXISTS FOR (n:Article) ON (n.url)',
   'CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published)',
-  'CREATE INDEX statement_predicate IF NOT EXISTS FOR (n:Statement) ON (n.predicate)',
   'CREATE INDEX statement_edge_key IF NOT EXISTS FOR (n:Statement) ON (n.edgeKey)',
   'CREATE FULLTEXT INDEX entityNames IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText]',
+  // Earlier versions indexed Statement.predicate; no query seeks by it, and every write paid for it.
+  'DROP INDEX statement_predicate IF EXISTS',
 ];
 
 /** How long to wait for new indexes to come online, in seconds. */

@@ -1,14 +1,15 @@
 /**
  * Stores articles and their extractions. One write transaction per call (the caller
- * batches, e.g. 50 articles), `UNWIND $rows ... MERGE` under the unique constraints, so a
+ * batches, e.g. 200 articles), `UNWIND $rows ... MERGE` under the unique constraints, so a
  * repeated or concurrent ingest never duplicates a node and a failure leaves nothing half
- * written. An article whose contentHash is unchanged is skipped; a changed one has its old
- * mentions and statements replaced, and the aggregate edges they touched recomputed.
+ * written. Each article is locked first, then: unchanged contentHash, skipped; changed, its
+ * old mentions and statements replaced and the edges they touched recounted; new, its
+ * statements added to their edges.
  */
 import { ENTITY_TYPES, type Article, type Extraction } from '../model.ts';
 import { writeTx, type Driver, type ManagedTransaction, type TxOptions } from './driver.ts';
-import { detachArticles, recomputeEdges, removeOrphans } from './edges.ts';
-import { mergeEntityRows, prepareArticle, type PreparedArticle, type Triple } from './rows.ts';
+import { addToEdges, detachArticles, recomputeEdges, removeOrphans } from './edges.ts';
+import { mergeEntityRows, planEdgeUpdates, prepareArticle, type PreparedArticle } from './rows.ts';
 
 export interface ArticleInput {
   article: Article;
@@ -60,30 +61,42 @@ const UPSERT_ENTITIES = `
   REMOVE n:$([t IN $entityTypes WHERE t <> e.type])
   SET n:$(e.type)`;
 
-const UPSERT_MENTIONS = `
+// Mentions and statements are created, not merged: the article is new or its old ones were
+// just detached, and the article lock taken by LOCK_ARTICLES keeps other writers out.
+const CREATE_MENTIONS = `
   UNWIND $mentions AS m
   MATCH (a:Article {id: m.article})
   MATCH (e:Entity {id: m.entity})
-  MERGE (a)-[r:MENTIONS]->(e)
-  SET r.count = toInteger(m.count),
-      r.offsets = [x IN m.offsets | toInteger(x)]`;
+  CREATE (a)-[:MENTIONS {count: toInteger(m.count), offsets: [x IN m.offsets | toInteger(x)]}]->(e)`;
 
-const UPSERT_STATEMENTS = `
+const CREATE_STATEMENTS = `
   UNWIND $statements AS s
   MATCH (a:Article {id: s.article})
   MATCH (x:Entity {id: s.subject})
   MATCH (y:Entity {id: s.object})
-  MERGE (st:Statement {id: s.id})
-  SET st.predicate = s.predicate,
-      st.edgeKey = s.edgeKey,
-      st.confidence = toFloat(s.confidence),
-      st.start = toInteger(s.start),
-      st.end = toInteger(s.end),
-      st.sentence = s.sentence,
-      st.role = s.role
-  MERGE (a)-[:STATES]->(st)
-  MERGE (st)-[:SUBJECT]->(x)
-  MERGE (st)-[:OBJECT]->(y)`;
+  CREATE (a)-[:STATES]->(st:Statement {
+      id: s.id,
+      predicate: s.predicate,
+      edgeKey: s.edgeKey,
+      confidence: toFloat(s.confidence),
+      start: toInteger(s.start),
+      end: toInteger(s.end),
+      sentence: s.sentence,
+      role: s.role
+    })-[:SUBJECT]->(x),
+    (st)-[:OBJECT]->(y)`;
+
+/**
+ * Merges each article node and locks it before reading its stored hash (the SET reads what
+ * it writes, so Cypher takes the write lock first): of several processes writing one
+ * article, the first decides and the others wait and then see its result. A node created
+ * here has no hash yet; if the transaction fails, it is rolled back with everything else.
+ */
+const LOCK_ARTICLES = `
+  UNWIND $ids AS id
+  MERGE (n:Article {id: id})
+  SET n.contentHash = n.contentHash
+  RETURN id, n.contentHash AS contentHash`;
 
 /** Writes a batch of articles in one transaction; returns one summary per input item, in order. */
 export async function writeArticles(
@@ -136,33 +149,32 @@ async function writeRound(
   now: string,
   force: boolean,
 ): Promise<WriteSummary[]> {
-  const existing = await tx.run(
-    'UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id, a.contentHash AS contentHash',
-    { ids: round.map((p) => p.article.id) },
-  );
+  // Locked in id order, so two writers of overlapping batches queue rather than deadlock.
+  const existing = await tx.run(LOCK_ARTICLES, { ids: round.map((p) => p.article.id).sort() });
   const storedHash = new Map<string, string | null>(
     existing.records.map((r) => [r.get('id') as string, (r.get('contentHash') as string | null) ?? null]),
   );
   const statusOf = (p: PreparedArticle): WriteStatus => {
-    if (!storedHash.has(p.article.id)) return 'new';
-    return !force && storedHash.get(p.article.id) === p.article.contentHash ? 'unchanged' : 'updated';
+    const stored = storedHash.get(p.article.id) ?? null;
+    if (stored === null) return 'new';
+    return !force && stored === p.article.contentHash ? 'unchanged' : 'updated';
   };
   const statuses = round.map(statusOf);
   const toWrite = round.filter((_, i) => statuses[i] !== 'unchanged');
 
   if (toWrite.length > 0) {
-    const replaced = toWrite.filter((p) => storedHash.has(p.article.id)).map((p) => p.article.id);
+    const replaced = round.filter((_, i) => statuses[i] === 'updated').map((p) => p.article.id);
     const detached = await detachArticles(tx, replaced, false);
     await tx.run(UPSERT_ARTICLES, { articles: toWrite.map((p) => p.article), now });
     await tx.run(UPSERT_ENTITIES, {
       entities: mergeEntityRows(toWrite.flatMap((p) => p.entities)),
       entityTypes: ENTITY_TYPES,
     });
-    await tx.run(UPSERT_MENTIONS, { mentions: toWrite.flatMap((p) => p.mentions) });
-    const statements = toWrite.flatMap((p) => p.statements);
-    await tx.run(UPSERT_STATEMENTS, { statements });
-    const added: Triple[] = statements.map(({ subject, predicate, object }) => ({ subject, predicate, object }));
-    await recomputeEdges(tx, [...detached.triples, ...added]);
+    await tx.run(CREATE_MENTIONS, { mentions: toWrite.flatMap((p) => p.mentions) });
+    await tx.run(CREATE_STATEMENTS, { statements: toWrite.flatMap((p) => p.statements) });
+    const edges = planEdgeUpdates(toWrite, detached.triples);
+    await addToEdges(tx, edges.increments);
+    await recomputeEdges(tx, edges.recount);
     await removeOrphans(tx, detached.entityIds);
   }
 

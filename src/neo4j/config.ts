@@ -54,6 +54,8 @@ export interface LocalServerPaths {
   heap: string;
   /** GOVGRAPH_NEO4J_PAGECACHE, default `512m`. */
   pageCache: string;
+  /** GOVGRAPH_NEO4J_JVM_OPTS: extra JVM options, split on whitespace, after govgraph's own. */
+  jvmOptions: string[];
 }
 
 /** Environment variables as process.env has them. */
@@ -162,5 +164,6 @@ export function localServerPaths(env: Env = process.env): LocalServerPaths {
     port: parsePort(env.GOVGRAPH_NEO4J_PORT, 'GOVGRAPH_NEO4J_PORT', DEFAULT_PORT),
     heap: parseSize(env.GOVGRAPH_NEO4J_HEAP, 'GOVGRAPH_NEO4J_HEAP', '1g'),
     pageCache: parseSize(env.GOVGRAPH_NEO4J_PAGECACHE, 'GOVGRAPH_NEO4J_PAGECACHE', '512m'),
+    jvmOptions: (env.GOVGRAPH_NEO4J_JVM_OPTS ?? '').split(/\s+/).filter((o) => o !== ''),
   };
 }

@@ -191,6 +191,7 @@ function javaArgs(paths: LocalServerPaths): string[] {
     '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
     '-Dio.netty.tryReflectionSetAccessible=true',
     '-Djdk.nio.maxCachedBufferSize=1024',
+    ...paths.jvmOptions,
     '-cp',
     `${paths.classesDir}:${join(paths.libDir, '*')}`,
     LAUNCHER_CLASS,

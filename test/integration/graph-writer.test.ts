@@ -242,6 +242,52 @@ describe('writeArticles', () => {
     expect(await graphCounts(driver, database)).toEqual(nodesAfter);
   });
 
+  it('keeps every edge equal to a recount of its statements through new, changed and deleted articles', async () => {
+    const a3Body = 'Norland and Vesteria opened a joint data centre. Aurelia Sato now chairs Brightwave.';
+    const article3 = makeInput('a3', '2023-11-30', a3Body, [NORLAND, VESTERIA, SATO, BRIGHTWAVE], [
+      { subject: 'Vesteria', predicate: 'PARTNERS_WITH', object: 'Norland', evidence: 'Norland and Vesteria opened a joint data centre.', confidence: 0.95 },
+      { subject: 'Aurelia Sato', predicate: 'HOLDS_ROLE', object: 'Brightwave', evidence: 'Aurelia Sato now chairs Brightwave.', confidence: 0.95, role: 'Chair' },
+    ]);
+    const undated = makeInput('a4', '', 'Vesteria and Norland talk again.', [VESTERIA, NORLAND], [
+      { subject: 'Vesteria', predicate: 'PARTNERS_WITH', object: 'Norland', evidence: 'Vesteria and Norland talk again.', confidence: 0.5 },
+    ]);
+    undated.article.published = null;
+    const recount = `
+      MATCH (s:Entity)-[r]->(o:Entity)
+      OPTIONAL MATCH (a:Article)-[:STATES]->(st:Statement)-[:SUBJECT]->(s)
+      WHERE st.predicate = type(r) AND EXISTS { (st)-[:OBJECT]->(o) }
+      WITH s, r, o, a, st ORDER BY st.confidence DESC, st.id
+      WITH s, r, o, count(DISTINCT a) AS support, count(DISTINCT st) AS statements, max(st.confidence) AS confidence,
+           min(a.published) AS firstSeen, max(a.published) AS lastSeen, [x IN collect(st.role) WHERE x IS NOT NULL][0] AS role
+      RETURN s.id + ' ' + type(r) + ' ' + o.id AS edge,
+             [r.support, r.statements, r.confidence, r.firstSeen, r.lastSeen, r.role] AS stored,
+             [support, statements, confidence, firstSeen, lastSeen, role] AS recounted
+      ORDER BY edge`;
+    const unsupported = `
+      MATCH (st:Statement)-[:SUBJECT]->(s:Entity), (st)-[:OBJECT]->(o:Entity)
+      WHERE NOT EXISTS { MATCH (s)-[r]->(o) WHERE type(r) = st.predicate }
+      RETURN st.id AS id`;
+    const check = async (): Promise<Record<string, unknown>[]> => {
+      const rows = await query(recount);
+      for (const row of rows) expect(row.stored, String(row.edge)).toEqual(row.recounted);
+      expect(await query(unsupported)).toEqual([]);
+      return rows;
+    };
+
+    await writeArticles(driver, database, [article1()]);
+    await check();
+    await writeArticles(driver, database, [article2(), article3]);
+    await writeArticles(driver, database, [undated]);
+    const rows = await check();
+    const byEdge = new Map(rows.map((r) => [r.edge, r.stored]));
+    expect(byEdge.get(`${NORLAND_ID} PARTNERS_WITH ${VESTERIA_ID}`)).toEqual([4, 4, 0.95, '2023-11-30', '2024-06-12', null]);
+    expect(byEdge.get('person:aurelia-sato HOLDS_ROLE company:brightwave')).toEqual([2, 2, 0.95, '2023-11-30', '2024-03-04', 'Chair']);
+    await writeArticles(driver, database, [article2Changed()]);
+    await check();
+    await deleteArticle(driver, database, 'a3');
+    expect((await check()).find((r) => r.edge === 'person:aurelia-sato HOLDS_ROLE company:brightwave')?.stored).toEqual([1, 1, 0.8, '2024-03-04', '2024-03-04', 'CEO']);
+  });
+
   it('writes an id given twice in one batch in order, the later text winning', async () => {
     const summaries = await writeArticles(driver, database, [article2(), article2Changed()]);
     expect(summaries.map((s) => s.status)).toEqual(['new', 'updated']);

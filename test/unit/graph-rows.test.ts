@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article, Extraction } from '../../src/model.ts';
-import { canonicalEnds, mergeEntityRows, prepareArticle, statementId, unionStrings } from '../../src/graph/rows.ts';
+import { canonicalEnds, mergeEntityRows, planEdgeUpdates, prepareArticle, statementId, unionStrings } from '../../src/graph/rows.ts';
 
 const body = 'Norland and Vesteria signed a cloud accord. Aurelia Sato, CEO of Brightwave, spoke in Kessel.';
 
@@ -85,5 +85,42 @@ describe('helpers', () => {
       { id: 'country:yy', name: 'Norland', type: 'Country', aliases: ['the Northern Kingdom'], code: null },
     ]);
     expect(merged).toEqual([{ id: 'country:yy', name: 'Norland', type: 'Country', aliases: ['NL', 'the Northern Kingdom'], code: 'YY' }]);
+  });
+});
+
+describe('planEdgeUpdates', () => {
+  const later = { ...article, id: 'article:test-2', published: '2024-05-20', contentHash: 'h2' };
+  const undated = { ...article, id: 'article:test-3', published: null, contentHash: 'h3' };
+  const partnersOnly = { ...extraction, relations: extraction.relations.slice(0, 1) };
+  const partnersKey = 'country:yy|PARTNERS_WITH|country:zz';
+
+  it('sums new statements per edge: distinct articles, statements, max confidence, first and last date', () => {
+    const twice = {
+      ...partnersOnly,
+      relations: [
+        { ...extraction.relations[0]!, confidence: 0.6 },
+        { subject: 'Norland', predicate: 'PARTNERS_WITH' as const, object: 'Vesteria', confidence: 0.95, evidence: { start: 0, end: 20 } },
+      ],
+    };
+    const plan = planEdgeUpdates(
+      [prepareArticle(later, twice), prepareArticle(article, partnersOnly), prepareArticle(undated, partnersOnly)],
+      [],
+    );
+    expect(plan.recount).toEqual([]);
+    expect(plan.increments).toEqual([
+      { subject: 'country:yy', predicate: 'PARTNERS_WITH', object: 'country:zz', support: 3, statements: 4, confidence: 0.95, firstSeen: '2024-03-01', lastSeen: '2024-05-20' },
+    ]);
+  });
+
+  it('recounts edges that lost statements and edges given a role, and adds to the rest', () => {
+    const changed = [{ subject: 'country:yy', predicate: 'PARTNERS_WITH' as const, object: 'country:zz' }];
+    const plan = planEdgeUpdates([prepareArticle(article, extraction)], changed);
+    expect(plan.recount.map((t) => `${t.subject}|${t.predicate}|${t.object}`).sort()).toEqual([
+      partnersKey,
+      'person:aurelia-sato|HOLDS_ROLE|company:brightwave',
+    ]);
+    expect(plan.increments).toEqual([]);
+    const fresh = planEdgeUpdates([prepareArticle(article, extraction)], []);
+    expect(fresh.increments.map((i) => `${i.subject}|${i.predicate}|${i.object}`)).toEqual([partnersKey]);
   });
 });

@@ -64,7 +64,7 @@ describe('localServerPaths', () => {
     expect(p.dataDir).toBe('/home/tester/.local/share/govgraph/neo4j');
     expect(p.pidFile).toBe('/home/tester/.local/share/govgraph/neo4j/govgraph-neo4j.pid');
     expect(p.logFile).toBe('/home/tester/.local/share/govgraph/neo4j/govgraph-neo4j.log');
-    expect(p).toMatchObject({ host: '127.0.0.1', port: 7687, heap: '1g', pageCache: '512m', version: v });
+    expect(p).toMatchObject({ host: '127.0.0.1', port: 7687, heap: '1g', pageCache: '512m', jvmOptions: [], version: v });
   });
 
   it('keeps the launcher sources in the repository and the install outside it', () => {
@@ -83,11 +83,12 @@ describe('localServerPaths', () => {
       GOVGRAPH_NEO4J_PORT: '7701',
       GOVGRAPH_NEO4J_HEAP: '2G',
       GOVGRAPH_NEO4J_PAGECACHE: '256m',
+      GOVGRAPH_NEO4J_JVM_OPTS: ' -XX:+UseParallelGC  -XX:TieredStopAtLevel=1 ',
     });
     expect(p.installDir).toBe(`/var/cache/gg/neo4j-${neo4jVersion()}`);
     expect(p.dataDir).toBe('/home/tester/graphs/gov');
     expect(p.pidFile).toBe('/home/tester/graphs/gov/govgraph-neo4j.pid');
-    expect(p).toMatchObject({ port: 7701, heap: '2g', pageCache: '256m' });
+    expect(p).toMatchObject({ port: 7701, heap: '2g', pageCache: '256m', jvmOptions: ['-XX:+UseParallelGC', '-XX:TieredStopAtLevel=1'] });
   });
 
   it('follows XDG_CACHE_HOME and XDG_DATA_HOME when the GOVGRAPH_ variables are unset', () => {
