@@ -3,6 +3,7 @@
  * does not own the driver: `stop()` stops the HTTP server, the caller closes the driver.
  */
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import type { Driver } from 'neo4j-driver';
 import { API_KEY_ENV, checkWriteAccess, type RequestHeaders } from './auth.ts';
@@ -61,7 +62,9 @@ export function createApiServer(driver: Driver, database: string, options: ApiSe
     introspection: true,
     parseOptions: { maxTokens: MAX_TOKENS },
     validationRules: [depthRule()],
-    plugins: [costLimitPlugin<ApiContext>(schema)],
+    // No HTTP caching hints (every answer reflects the live graph), so Apollo's cache-control
+    // plugin, which otherwise runs a hook on every resolved field, is switched off.
+    plugins: [costLimitPlugin<ApiContext>(schema), ApolloServerPluginCacheControlDisabled()],
   });
   return Object.assign(server, {
     context: (headers: RequestHeaders = {}) => createContext(driver, database, checkWriteAccess(apiKey, headers)),
