@@ -12,8 +12,11 @@ import {
   GraphQLError,
   isLeafType,
   isListType,
+  visit,
+  type DocumentNode,
   type GraphQLSchema,
   type ValidationRule,
+  type ValueNode,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -70,8 +73,54 @@ export function tooComplex(cost: number): GraphQLError {
   );
 }
 
+/** Most cost estimates remembered per document (one per distinct set of priced variables). */
+const ESTIMATES_PER_DOCUMENT = 256;
+
+/**
+ * The variables that can change a document's estimate: those in `first`/`limit` arguments
+ * and in directive arguments (`@include`/`@skip` conditions). No other input moves it.
+ */
+export function pricedVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (value: ValueNode): void => {
+    visit(value, { Variable: (v) => void names.add(v.name.value) });
+  };
+  visit(document, {
+    Field: (field) => {
+      for (const arg of field.arguments ?? []) if (arg.name.value === 'first' || arg.name.value === 'limit') collect(arg.value);
+    },
+    Directive: (directive) => {
+      for (const arg of directive.arguments ?? []) collect(arg.value);
+    },
+  });
+  return [...names].sort();
+}
+
 /** An Apollo plugin that refuses over-expensive operations before they execute. */
 export function costLimitPlugin<T extends object>(schema: GraphQLSchema): ApolloServerPlugin<T> {
+  // Apollo hands the same parsed document to every request with the same query text, so a
+  // dashboard polling one query is priced once per distinct page size, not on every request.
+  const estimates = new WeakMap<DocumentNode, { priced: string[]; costs: Map<string, number> }>();
+  const estimate = (document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined): number => {
+    let known = estimates.get(document);
+    if (!known) {
+      known = { priced: pricedVariables(document), costs: new Map() };
+      estimates.set(document, known);
+    }
+    const key = JSON.stringify([operationName ?? null, ...known.priced.map((name) => variables[name] ?? null)]);
+    const cached = known.costs.get(key);
+    if (cached !== undefined) return cached;
+    const cost = getComplexity({
+      schema,
+      query: document,
+      variables,
+      ...(operationName ? { operationName } : {}),
+      estimators: [costEstimator],
+    });
+    if (known.costs.size >= ESTIMATES_PER_DOCUMENT) known.costs.clear();
+    known.costs.set(key, cost);
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
@@ -81,13 +130,7 @@ export function costLimitPlugin<T extends object>(schema: GraphQLSchema): Apollo
           const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {});
           if (coerced.errors) return;
           // Anything else that stops the estimate fails the request (closed, not open).
-          const cost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            ...(request.operationName ? { operationName: request.operationName } : {}),
-            estimators: [costEstimator],
-          });
+          const cost = estimate(document, request.variables ?? {}, request.operationName ?? undefined);
           if (cost > MAX_COST) throw tooComplex(cost);
         },
       };

@@ -5,7 +5,7 @@ import { getComplexity } from 'graphql-query-complexity';
 import { dateBoundArg, dateRangeArg } from '../../src/api/args.ts';
 import { checkWriteAccess, presentedKey } from '../../src/api/auth.ts';
 import { encodeCursor, offsetAfter } from '../../src/api/cursor.ts';
-import { costEstimator, MAX_COST } from '../../src/api/limits.ts';
+import { costEstimator, MAX_COST, pricedVariables } from '../../src/api/limits.ts';
 import { buildApiSchema } from '../../src/api/schemaLoader.ts';
 
 describe('cursors', () => {
@@ -55,5 +55,18 @@ describe('cost model', () => {
     expect(cost('{ partnerNetwork(country: "China") { nodes { name } edges { source evidence(limit: 2) { article { title } } } } }')).toBe(500 * (1 + 1 + 1 + 2 * 2));
     expect(cost('{ entities(first: 100) { nodes { relations { other { name } } } } }')).toBeLessThan(MAX_COST);
     expect(cost('{ entities(first: 200) { nodes { relations(limit: 200) { evidence(limit: 200) { sentence } } } } }')).toBeGreaterThan(MAX_COST);
+  });
+});
+
+describe('priced variables', () => {
+  it('are the variables of page sizes and directive conditions, not ids or search text', () => {
+    const doc = parse(`query ($id: ID!, $n: Int, $text: String!, $withArticles: Boolean!, $k: Int) {
+      entity(id: $id) { relations(limit: $n) { predicate } articles(limit: 3) @include(if: $withArticles) { title } }
+      search(text: $text, limit: $k) { score }
+      ...more
+    }
+    fragment more on Query { entities(first: $k) { totalCount } }`);
+    expect(pricedVariables(doc)).toEqual(['k', 'n', 'withArticles']);
+    expect(pricedVariables(parse('query ($id: ID!) { entity(id: $id) { relations(limit: 20) { predicate } } }'))).toEqual([]);
   });
 });

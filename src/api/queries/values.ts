@@ -10,6 +10,8 @@ import { isEntityType, type EntityType } from '../../model.ts';
 /** Recursively converts Neo4j Integers to numbers and temporal values to ISO strings. */
 export function toNative(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  if (typeof value !== 'object') return value; // strings, numbers, booleans: most values, no checks
+  if (Array.isArray(value)) return value.map(toNative);
   if (neo4j.isInt(value)) return value.toNumber();
   if (
     neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value) ||
@@ -17,13 +19,9 @@ export function toNative(value: unknown): unknown {
   ) {
     return value.toString();
   }
-  if (Array.isArray(value)) return value.map(toNative);
-  if (typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = toNative(item);
-    return out;
-  }
-  return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) out[key] = toNative(item);
+  return out;
 }
 
 type Props = Record<string, unknown>;
