@@ -1,7 +1,8 @@
 /**
  * The parts of a write shared by the writer and `deleteArticle`: detaching an article's
- * mentions and statements, recomputing the aggregate typed edges from the statements that
- * remain, and removing entities nothing refers to any more.
+ * mentions and statements, bringing the aggregate typed edges up to date (adding new
+ * statements to them, or recounting them from the statements that remain), and removing
+ * entities nothing refers to any more.
  *
  * The relationship type of an edge is its predicate, given as a value to Neo4j 5.26's
  * dynamic type syntax `$(...)`: one query serves every predicate, and each predicate is

@@ -238,18 +238,17 @@ const later = (a: string | null, b: string | null): string | null => (a === null
 export function planEdgeUpdates(articles: readonly PreparedArticle[], changed: readonly Triple[]): EdgeUpdates {
   const recount = new Map<string, Triple>();
   for (const t of changed) recount.set(edgeKey(t.subject, t.predicate, t.object), t);
-  const increments = new Map<string, EdgeIncrement & { articles: Set<string> }>();
+  const sums = new Map<string, Omit<EdgeIncrement, 'support'> & { articles: Set<string> }>();
   for (const { article, statements } of articles) {
     for (const s of statements) {
       const triple: Triple = { subject: s.subject, predicate: s.predicate, object: s.object };
       if (s.role !== null) recount.set(s.edgeKey, triple);
-      const sum = increments.get(s.edgeKey);
+      const sum = sums.get(s.edgeKey);
       if (!sum) {
-        increments.set(s.edgeKey, { ...triple, support: 1, statements: 1, confidence: s.confidence, firstSeen: article.published, lastSeen: article.published, articles: new Set([article.id]) });
+        sums.set(s.edgeKey, { ...triple, statements: 1, confidence: s.confidence, firstSeen: article.published, lastSeen: article.published, articles: new Set([article.id]) });
         continue;
       }
       sum.articles.add(article.id);
-      sum.support = sum.articles.size;
       sum.statements += 1;
       sum.confidence = Math.max(sum.confidence, s.confidence);
       sum.firstSeen = earlier(sum.firstSeen, article.published);
@@ -257,7 +256,9 @@ export function planEdgeUpdates(articles: readonly PreparedArticle[], changed: r
     }
   }
   return {
-    increments: [...increments].filter(([key]) => !recount.has(key)).map(([, { articles: _, ...increment }]) => increment),
+    increments: [...sums]
+      .filter(([key]) => !recount.has(key))
+      .map(([, { articles: counted, ...sum }]) => ({ ...sum, support: counted.size })),
     recount: [...recount.values()],
   };
 }

@@ -36,9 +36,10 @@ export interface WriteOptions extends TxOptions {
   force?: boolean;
 }
 
-const UPSERT_ARTICLES = `
+// The nodes exist: LOCK_ARTICLES merged them.
+const SET_ARTICLES = `
   UNWIND $articles AS a
-  MERGE (n:Article {id: a.id})
+  MATCH (n:Article {id: a.id})
   SET n.title = a.title,
       n.url = a.url,
       n.source = a.source,
@@ -151,12 +152,10 @@ async function writeRound(
 ): Promise<WriteSummary[]> {
   // Locked in id order, so two writers of overlapping batches queue rather than deadlock.
   const existing = await tx.run(LOCK_ARTICLES, { ids: round.map((p) => p.article.id).sort() });
-  const storedHash = new Map<string, string | null>(
-    existing.records.map((r) => [r.get('id') as string, (r.get('contentHash') as string | null) ?? null]),
-  );
+  const storedHash = new Map<string, string | null>(existing.records.map((r) => [r.get('id') as string, r.get('contentHash') as string | null]));
   const statusOf = (p: PreparedArticle): WriteStatus => {
-    const stored = storedHash.get(p.article.id) ?? null;
-    if (stored === null) return 'new';
+    const stored = storedHash.get(p.article.id);
+    if (stored === null || stored === undefined) return 'new';
     return !force && stored === p.article.contentHash ? 'unchanged' : 'updated';
   };
   const statuses = round.map(statusOf);
@@ -165,7 +164,7 @@ async function writeRound(
   if (toWrite.length > 0) {
     const replaced = round.filter((_, i) => statuses[i] === 'updated').map((p) => p.article.id);
     const detached = await detachArticles(tx, replaced, false);
-    await tx.run(UPSERT_ARTICLES, { articles: toWrite.map((p) => p.article), now });
+    await tx.run(SET_ARTICLES, { articles: toWrite.map((p) => p.article), now });
     await tx.run(UPSERT_ENTITIES, {
       entities: mergeEntityRows(toWrite.flatMap((p) => p.entities)),
       entityTypes: ENTITY_TYPES,
