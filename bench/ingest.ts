@@ -15,7 +15,7 @@
  * Prints figures only; nothing here passes or fails.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +26,7 @@ import type { IngestSummary } from '../src/commands/ingest.ts';
 import type { Article } from '../src/model.ts';
 import { type Env, localServerPaths } from '../src/neo4j/config.ts';
 import { ensureNeo4j } from '../src/neo4j/ensure.ts';
-import { stopLocalServer } from '../src/neo4j/server.ts';
+import { localServerStatus, stopLocalServer } from '../src/neo4j/server.ts';
 import { createExtractPool } from '../src/pipeline/extractPool.ts';
 import { DEFAULT_RETRY } from '../src/pipeline/retry.ts';
 import { DEFAULT_BATCH_SIZE, runPipeline } from '../src/pipeline/run.ts';
@@ -87,16 +87,38 @@ function ingestChild(corpus: string, args: BenchArgs, env: Env): Promise<IngestS
   });
 }
 
+/** CPU seconds (user + system, all threads) a process has used so far; null where /proc is not there. */
+function processCpuSeconds(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // utime, stime: fields 14, 15
+    return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks (USER_HZ, 100 on Linux)
+  } catch {
+    return null;
+  }
+}
+
+interface Run {
+  rate: number;
+  seconds: number;
+  /** CPU of the ingest (or extraction-only) process. */
+  cpuSeconds: number;
+}
+
 /** Articles per second through sources and extraction workers, with the writes left out. */
-async function extractionOnly(corpus: string, workers: number): Promise<number> {
+async function extractionOnly(corpus: string, workers: number): Promise<Run> {
   const plan = await planInputs([corpus]);
   const pool = createExtractPool(workers);
   try {
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const result = await runPipeline(readInputs(plan.inputs, DEFAULT_SOURCE_OPTIONS), pool, async (items) =>
       items.map(({ article }) => ({ articleId: article.id, status: 'new' as const, entities: 0, mentions: 0, statements: 0, skippedRelations: 0 })),
     { batchSize: DEFAULT_BATCH_SIZE, retry: DEFAULT_RETRY });
-    return result.new / ((performance.now() - started) / 1000);
+    const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
+    return { rate: result.new / seconds, seconds, cpuSeconds: (used.user + used.system) / 1e6 };
   } finally {
     await pool.close();
   }
@@ -142,22 +164,35 @@ try {
   await stopLocalServer(paths); // a leftover from an interrupted run
   rmSync(paths.dataDir, { recursive: true, force: true }); // a fresh, empty graph
   await ensureNeo4j(env, () => undefined);
-  let cold: IngestSummary;
-  let warm: IngestSummary;
+  const serverPid = localServerStatus(paths).pid;
+  // Each run with the CPU seconds the Neo4j server spent during it.
+  const ingestRun = async (dir: string): Promise<IngestSummary & { serverCpu: number | null }> => {
+    const before = processCpuSeconds(serverPid);
+    const summary = await ingestChild(dir, args, env);
+    const after = processCpuSeconds(serverPid);
+    return { ...summary, serverCpu: before === null || after === null ? null : after - before };
+  };
+  let cold: Awaited<ReturnType<typeof ingestRun>>;
+  let warm: Awaited<ReturnType<typeof ingestRun>>;
   try {
-    cold = await ingestChild(corpus, args, env);
-    warm = await ingestChild(second, args, env);
+    cold = await ingestRun(corpus);
+    warm = await ingestRun(second);
   } finally {
     await stopLocalServer(paths);
   }
   const coldExtract = await extractionOnly(corpus, args.workers);
   const warmExtract = await extractionOnly(second, args.workers);
-  const e2eLine = (label: string, s: IngestSummary, extract: number): string =>
-    `  ${label.padEnd(38)} ${s.rate.toFixed(1).padStart(7)} articles/s end to end, ${extract.toFixed(1).padStart(6)} extraction only ` +
-    `(same sources and ${args.workers} worker(s), no writes): ratio ${(s.rate / extract).toFixed(2)}`;
+  const perArticle = (seconds: number, articles: number): string => `${((seconds / Math.max(1, articles)) * 1000).toFixed(2)} ms`;
+  const e2eLines = (label: string, s: typeof cold, extract: Run): string[] => [
+    `  ${label.padEnd(38)} ${s.rate.toFixed(1).padStart(7)} articles/s end to end, ${extract.rate.toFixed(1).padStart(6)} extraction only ` +
+      `(same sources and ${args.workers} worker(s), no writes): ratio ${(s.rate / extract.rate).toFixed(2)}`,
+    `    CPU per article: extraction only ${perArticle(extract.cpuSeconds, s.new)}; end to end ${perArticle(s.cpuSeconds, s.new)} ingest process` +
+      (s.serverCpu === null ? '' : ` + ${perArticle(s.serverCpu, s.new)} Neo4j`) +
+      ` (${((s.cpuSeconds + (s.serverCpu ?? 0)) / s.seconds).toFixed(2)} of ${availableParallelism()} cores busy)`,
+  ];
   log('  end to end / extraction only (target >= 0.8):');
-  log(e2eLine('fresh server, empty graph', cold, coldExtract));
-  log(e2eLine(`warm server, graph of ${cold.new} articles`, warm, warmExtract));
+  for (const line of e2eLines('fresh server, empty graph', cold, coldExtract)) log(line);
+  for (const line of e2eLines(`warm server, graph of ${cold.new} articles`, warm, warmExtract)) log(line);
   log(`    (${cold.new + warm.new} new, ${cold.failed.length + warm.failed.length} failed; per run ${cold.entities} entity and ${cold.relations} statement writes)`);
 
   // Other processes on a shared machine take cores at random: passes alternate between the

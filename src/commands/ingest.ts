@@ -47,6 +47,8 @@ export interface IngestSummary extends IngestTotals {
   workers: number;
   /** Peak resident memory of this process so far (worker threads included), in MiB. */
   peakRssMiB: number;
+  /** CPU time of this process so far (all its threads, user + system), in seconds. */
+  cpuSeconds: number;
   /** Why the ingest stopped early (Neo4j unavailable), or null. */
   stopped: string | null;
   /** Graph counts after the ingest (null when Neo4j could not be asked). */
@@ -94,8 +96,10 @@ export async function ingestPaths(driver: Driver, database: string, inputs: read
   const graph = result.stopped ? null : await graphCounts(driver, database).catch(() => null);
   const seconds = (performance.now() - started) / 1000;
   const stored = result.new + result.unchanged + result.updated;
-  const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
-  return { ...result, inputs: plan.inputs.length, seconds, rate: stored / Math.max(seconds, 0.001), workers, peakRssMiB, graph };
+  const usage = process.resourceUsage();
+  const peakRssMiB = Math.round(usage.maxRSS / 1024);
+  const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+  return { ...result, inputs: plan.inputs.length, seconds, rate: stored / Math.max(seconds, 0.001), workers, peakRssMiB, cpuSeconds, graph };
 }
 
 /** Prints an ingest summary as text lines or one JSON object. */

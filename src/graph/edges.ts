@@ -32,9 +32,7 @@ export async function detachArticles(
   const touched = await tx.run(
     `UNWIND $ids AS id
      MATCH (a:Article {id: id})-[:STATES]->(st:Statement)
-     MATCH (st)-[:SUBJECT]->(s:Entity)
-     MATCH (st)-[:OBJECT]->(o:Entity)
-     RETURN DISTINCT s.id AS subject, st.predicate AS predicate, o.id AS object`,
+     RETURN DISTINCT st.subject AS subject, st.predicate AS predicate, st.object AS object`,
     { ids: articleIds },
   );
   const triples: Triple[] = [];
@@ -157,14 +155,17 @@ export async function addToEdges(tx: ManagedTransaction, increments: readonly Ed
   await tx.run(ADD_TO_EDGES, { edges: increments });
 }
 
-/** Deletes those of `entityIds` that no article mentions and no statement refers to; returns how many. */
+/**
+ * Deletes those of `entityIds` that no article mentions; returns how many. A statement's two
+ * entities are always among those its own article mentions, so an entity no article
+ * mentions is named by no statement either.
+ */
 export async function removeOrphans(tx: ManagedTransaction, entityIds: readonly string[]): Promise<number> {
   if (entityIds.length === 0) return 0;
   const result = await tx.run(
     `UNWIND $ids AS id
      MATCH (e:Entity {id: id})
      WHERE NOT EXISTS { (e)<-[:MENTIONS]-(:Article) }
-       AND NOT EXISTS { (e)<-[:SUBJECT|OBJECT]-(:Statement) }
      DETACH DELETE e
      RETURN count(*) AS removed`,
     { ids: [...new Set(entityIds)] },

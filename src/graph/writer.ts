@@ -70,22 +70,25 @@ const CREATE_MENTIONS = `
   MATCH (e:Entity {id: m.entity})
   CREATE (a)-[:MENTIONS {count: toInteger(m.count), offsets: [x IN m.offsets | toInteger(x)]}]->(e)`;
 
+// A statement names its two entities by id (and finds its edge by the indexed edgeKey)
+// rather than by relationships: links to a busy entity cost every write, and nothing reads
+// them that the ids and the edgeKey index don't serve. Both ends are entities this article
+// mentions (prepareArticle resolves them among its entities), so they exist.
 const CREATE_STATEMENTS = `
   UNWIND $statements AS s
   MATCH (a:Article {id: s.article})
-  MATCH (x:Entity {id: s.subject})
-  MATCH (y:Entity {id: s.object})
-  CREATE (a)-[:STATES]->(st:Statement {
+  CREATE (a)-[:STATES]->(:Statement {
       id: s.id,
       predicate: s.predicate,
+      subject: s.subject,
+      object: s.object,
       edgeKey: s.edgeKey,
       confidence: toFloat(s.confidence),
       start: toInteger(s.start),
       end: toInteger(s.end),
       sentence: s.sentence,
       role: s.role
-    })-[:SUBJECT]->(x),
-    (st)-[:OBJECT]->(y)`;
+    })`;
 
 /**
  * Merges each article node and locks it before reading its stored hash (the SET reads what

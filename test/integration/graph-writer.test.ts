@@ -123,9 +123,26 @@ describe('applySchema', () => {
     await applySchema(driver, database);
     const constraints = await query('SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type RETURN labelsOrTypes[0] AS label, properties[0] AS property, type');
     const unique = constraints.filter((c) => c.type === 'UNIQUENESS').map((c) => `${String(c.label)}.${String(c.property)}`).sort();
-    expect(unique).toEqual(['Article.id', 'Entity.id', 'Statement.id']);
+    expect(unique).toEqual(['Article.id', 'Entity.id']);
     const fulltext = await query("SHOW FULLTEXT INDEXES YIELD name, state, properties WHERE name = 'entityNames' RETURN state, properties");
     expect(fulltext).toEqual([{ state: 'ONLINE', properties: ['name', 'aliasText'] }]);
+  });
+
+  it('migrates statements stored with SUBJECT/OBJECT links (and the old Statement.id constraint) to ends as ids', async () => {
+    const write = (cypher: string) => driver.executeQuery(cypher, {}, { database });
+    await write('CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE');
+    await write(`
+      CREATE (a:Article {id: 'old'}), (x:Entity {id: 'country:xn', name: 'Norland'}), (y:Entity {id: 'org:oca', name: 'Open Cloud Alliance'})
+      CREATE (a)-[:MENTIONS {count: 1}]->(x), (a)-[:MENTIONS {count: 1}]->(y)
+      CREATE (a)-[:STATES]->(st:Statement {id: 's1', predicate: 'MEMBER_OF', sentence: 'Norland joined.'}),
+             (st)-[:SUBJECT]->(x), (st)-[:OBJECT]->(y),
+             (x)-[:MEMBER_OF {support: 1, statements: 1}]->(y)`);
+    await applySchema(driver, database);
+    expect(await query('MATCH (st:Statement) RETURN st.id AS id, st.subject AS subject, st.object AS object, st.edgeKey AS key')).toEqual([
+      { id: 's1', subject: 'country:xn', object: 'org:oca', key: 'country:xn|MEMBER_OF|org:oca' },
+    ]);
+    expect(await query('MATCH ()-[r:SUBJECT|OBJECT]->() RETURN count(r) AS n')).toEqual([{ n: 0 }]);
+    expect(await query("SHOW CONSTRAINTS YIELD name WHERE name = 'statement_id' RETURN name")).toEqual([]);
   });
 });
 
@@ -254,8 +271,8 @@ describe('writeArticles', () => {
     undated.article.published = null;
     const recount = `
       MATCH (s:Entity)-[r]->(o:Entity)
-      OPTIONAL MATCH (a:Article)-[:STATES]->(st:Statement)-[:SUBJECT]->(s)
-      WHERE st.predicate = type(r) AND EXISTS { (st)-[:OBJECT]->(o) }
+      OPTIONAL MATCH (a:Article)-[:STATES]->(st:Statement)
+      WHERE st.subject = s.id AND st.predicate = type(r) AND st.object = o.id
       WITH s, r, o, a, st ORDER BY st.confidence DESC, st.id
       WITH s, r, o, count(DISTINCT a) AS support, count(DISTINCT st) AS statements, max(st.confidence) AS confidence,
            min(a.published) AS firstSeen, max(a.published) AS lastSeen, [x IN collect(st.role) WHERE x IS NOT NULL][0] AS role
@@ -264,8 +281,10 @@ describe('writeArticles', () => {
              [support, statements, confidence, firstSeen, lastSeen, role] AS recounted
       ORDER BY edge`;
     const unsupported = `
-      MATCH (st:Statement)-[:SUBJECT]->(s:Entity), (st)-[:OBJECT]->(o:Entity)
-      WHERE NOT EXISTS { MATCH (s)-[r]->(o) WHERE type(r) = st.predicate }
+      MATCH (st:Statement)
+      OPTIONAL MATCH (s:Entity {id: st.subject}), (o:Entity {id: st.object})
+      WITH st, s, o
+      WHERE s IS NULL OR o IS NULL OR NOT EXISTS { MATCH (s)-[r]->(o) WHERE type(r) = st.predicate }
       RETURN st.id AS id`;
     const check = async (): Promise<Record<string, unknown>[]> => {
       const rows = await query(recount);

@@ -27,7 +27,8 @@ export async function snapshot(driver: Driver, database: string): Promise<GraphS
   return {
     counts: await graphCounts(driver, database),
     statements: await rows(
-      `MATCH (a:Article)-[:STATES]->(st:Statement)-[:SUBJECT]->(s:Entity), (st)-[:OBJECT]->(o:Entity)
+      `MATCH (a:Article)-[:STATES]->(st:Statement)
+       MATCH (s:Entity {id: st.subject}), (o:Entity {id: st.object})
        RETURN a.id + ' ' + s.id + ' ' + st.predicate + ' ' + o.id + ' ' + st.start + '-' + st.end AS row`,
     ),
     edges: await rows(`MATCH (s:Entity)-[r]->(o:Entity) RETURN s.id + ' ' + type(r) + ' ' + o.id + ' support=' + r.support AS row`),

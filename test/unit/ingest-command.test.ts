@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseByteSize, printIngestSummary, type IngestSummary } from '../../src/commands/ingest.ts';
 
 const summary: IngestSummary = {
-  articles: 4, new: 2, unchanged: 1, updated: 0, entities: 7, relations: 3, inputs: 3, seconds: 2, rate: 1.5, workers: 2, peakRssMiB: 100,
+  articles: 4, new: 2, unchanged: 1, updated: 0, entities: 7, relations: 3, inputs: 3, seconds: 2, rate: 1.5, workers: 2, peakRssMiB: 100, cpuSeconds: 3,
   failed: [{ input: 'a.jsonl:3', error: 'malformed JSON (Unexpected end)' }],
   stopped: null,
   graph: { nodes: 20, relationships: 30, entities: 7, articles: 3, statements: 3 },

@@ -97,8 +97,9 @@ export async function relationsOfArticles(db: ReadDb, keys: readonly ArticleRela
     `UNWIND $keys AS k
      CALL (k) {
        MATCH (:Article {id: k.id})-[:STATES]->(st:Statement)
-       MATCH (st)-[:SUBJECT]->(s:Entity), (st)-[:OBJECT]->(o:Entity)
-       WITH DISTINCT st.predicate AS predicate, s, o
+       WITH DISTINCT st.predicate AS predicate, st.subject AS subject, st.object AS object
+       MATCH (s:Entity {id: subject})
+       MATCH (o:Entity {id: object})
        MATCH (s)-[r]->(o)
        WHERE type(r) = predicate
        WITH s, r, o ORDER BY r.support DESC, r.confidence DESC, s.name, type(r), o.name

@@ -3,6 +3,7 @@
  * article states. A symmetric relation's statements may name its ends in either order.
  */
 import { PREDICATES, type Predicate } from '../../model.ts';
+import { edgeKey } from '../../graph/rows.ts';
 import { checkedPredicate } from './relations.ts';
 import type { EvidenceRow } from '../rows.ts';
 import { articleProjection, entityProjection, readRows, type ReadDb } from './cypher.ts';
@@ -39,6 +40,9 @@ export interface TimelinePage {
   rows: EvidenceRow[];
 }
 
+/** Binds `s` and `o` to the entities statement `st` names. */
+const STATEMENT_ENDS = 'MATCH (s:Entity {id: st.subject}) MATCH (o:Entity {id: st.object})';
+
 const EVIDENCE_MAP = `{
   id: st.id, sentence: st.sentence, start: st.start, end: st.end, confidence: st.confidence,
   predicate: st.predicate, role: st.role,
@@ -73,14 +77,13 @@ export async function evidenceFor(db: ReadDb, keys: readonly EvidenceKey[]): Pro
     db,
     `UNWIND $keys AS k
      CALL (k) {
-       MATCH (s:Entity {id: k.subject})<-[:SUBJECT]-(st:Statement)-[:OBJECT]->(o:Entity {id: k.object})
-       WHERE st.predicate = k.predicate
-       RETURN st, s, o
+       MATCH (st:Statement {edgeKey: k.key})
+       RETURN st
        UNION
-       MATCH (s:Entity {id: k.object})<-[:SUBJECT]-(st:Statement)-[:OBJECT]->(o:Entity {id: k.subject})
-       WHERE k.symmetric AND st.predicate = k.predicate
-       RETURN st, s, o
+       MATCH (st:Statement {edgeKey: k.reverseKey})
+       RETURN st
      }
+     ${STATEMENT_ENDS}
      MATCH (a:Article)-[:STATES]->(st)
      WITH k.i AS i, k.limit AS lim, st, s, o, a
      ORDER BY st.confidence DESC, coalesce(a.published, '') DESC, a.id, st.start
@@ -89,10 +92,9 @@ export async function evidenceFor(db: ReadDb, keys: readonly EvidenceKey[]): Pro
     {
       keys: keys.map((k, i) => ({
         i: cypherInt(i),
-        subject: k.subject,
-        predicate: k.predicate,
-        object: k.object,
-        symmetric: k.symmetric,
+        key: edgeKey(k.subject, k.predicate, k.object),
+        // A symmetric relation's statements may be stored the other way round.
+        reverseKey: k.symmetric ? edgeKey(k.object, k.predicate, k.subject) : null,
         limit: cypherInt(k.limit),
       })),
     },
@@ -110,7 +112,7 @@ export async function statementsOfArticles(
     `UNWIND $keys AS k
      MATCH (a:Article {id: k.id})-[:STATES]->(st:Statement)
      WHERE st.predicate IN $predicates
-     MATCH (st)-[:SUBJECT]->(s:Entity), (st)-[:OBJECT]->(o:Entity)
+     ${STATEMENT_ENDS}
      WITH k.i AS i, k.limit AS lim, st, s, o, a
      ORDER BY st.start, st.end, st.predicate, st.id
      WITH i, lim, collect(${EVIDENCE_MAP}) AS evidence
@@ -130,11 +132,13 @@ export async function timelineOf(db: ReadDb, keys: readonly TimelineKey[]): Prom
     `UNWIND $keys AS k
      MATCH (e:Entity {id: k.id})
      CALL (e, k) {
-       MATCH (e)<-[:SUBJECT|OBJECT]-(st:Statement)<-[:STATES]-(a:Article)
-       WHERE (k.predicates IS NULL OR st.predicate IN k.predicates)
-         AND ${overlapCondition('a.published', 'a.published', 'k.from', 'k.to')}
-       WITH DISTINCT st, a
-       MATCH (st)-[:SUBJECT]->(s:Entity), (st)-[:OBJECT]->(o:Entity)
+       MATCH (e)-[r]-(:Entity)
+       WHERE type(r) IN coalesce(k.predicates, $predicates)
+       WITH DISTINCT startNode(r).id + '|' + type(r) + '|' + endNode(r).id AS key
+       MATCH (st:Statement {edgeKey: key})
+       MATCH (a:Article)-[:STATES]->(st)
+       WHERE ${overlapCondition('a.published', 'a.published', 'k.from', 'k.to')}
+       ${STATEMENT_ENDS}
        WITH st, a, s, o
        ORDER BY a.published IS NULL,
                 CASE WHEN k.newestFirst THEN a.published END DESC,
@@ -146,6 +150,7 @@ export async function timelineOf(db: ReadDb, keys: readonly TimelineKey[]): Prom
      RETURN k.i AS i, total, evidence`,
     {
       keys: keys.map((k, i) => ({ ...k, i: cypherInt(i), skip: cypherInt(k.skip), limit: cypherInt(k.limit) })),
+      predicates: [...PREDICATES],
     },
   );
   const out: TimelinePage[] = keys.map(() => ({ total: 0, rows: [] }));

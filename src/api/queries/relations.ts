@@ -1,8 +1,8 @@
 /**
  * Read query for an entity's relations, and the shared pieces every relation query uses:
  * the map a relationship is returned as and its conversion to a RelationRow. Patterns list
- * only ontology relationship types (from src/model.ts), so MENTIONS, STATES, SUBJECT and
- * OBJECT never leak in; the optional predicate and the direction are parameters.
+ * only ontology relationship types (from src/model.ts), so MENTIONS and STATES never
+ * leak in; the optional predicate and the direction are parameters.
  */
 import { isPredicate, SYMMETRIC_PREDICATES, type Predicate } from '../../model.ts';
 import type { DirectionValue, EntityRow, GraphEdgeRow, RelationRow } from '../rows.ts';
