@@ -37,8 +37,8 @@ export interface SeedRelation {
   lastSeen: string;
 }
 
-/** A generated statement: the writer's statement row without offsets, role or edge key. */
-export type SeedStatement = Pick<StatementRow, 'id' | 'article' | 'predicate' | 'subject' | 'object' | 'confidence' | 'sentence'>;
+/** A generated statement: the writer's statement row without offsets, role or edge key, with its article. */
+export type SeedStatement = Pick<StatementRow, 'id' | 'predicate' | 'subject' | 'object' | 'confidence' | 'sentence'> & { article: string };
 
 export interface SeedArticle {
   id: string;

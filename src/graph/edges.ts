@@ -93,7 +93,7 @@ const RECOUNT_EDGES = `
        max(st.confidence) AS confidence,
        min(a.published) AS firstSeen,
        max(a.published) AS lastSeen,
-       [role IN collect(st.role) WHERE role IS NOT NULL][0] AS role
+       [x IN collect({role: st.role, confidence: st.confidence, id: st.id}) WHERE x.role IS NOT NULL][0] AS best
   MATCH (s:Entity {id: t.subject})
   MATCH (o:Entity {id: t.object})
   MERGE (s)-[r:$(t.predicate)]->(o)
@@ -102,12 +102,16 @@ const RECOUNT_EDGES = `
       r.confidence = confidence,
       r.firstSeen = firstSeen,
       r.lastSeen = lastSeen,
-      r.role = role`;
+      r.role = best.role,
+      r.roleConfidence = best.confidence,
+      r.roleStatement = best.id`;
 
 /**
  * Adds new statements' share to each edge without reading the statements it already has.
  * Each right-hand side reads the property it sets, so Cypher locks the edge before reading
- * and concurrent ingests never lose an update.
+ * and concurrent ingests never lose an update. The role follows the statement first in role
+ * order (comesFirstInRoleOrder in rows.ts), whose confidence and id the edge keeps; an edge
+ * stored before it kept them keeps its role until it is recounted.
  */
 const ADD_TO_EDGES = `
   UNWIND $edges AS c
@@ -118,12 +122,20 @@ const ADD_TO_EDGES = `
       r.statements = c.statements,
       r.confidence = c.confidence,
       r.firstSeen = c.firstSeen,
-      r.lastSeen = c.lastSeen
+      r.lastSeen = c.lastSeen,
+      r.role = c.role,
+      r.roleConfidence = c.roleConfidence,
+      r.roleStatement = c.roleStatement
   ON MATCH SET r.support = r.support + c.support,
       r.statements = r.statements + c.statements,
       r.confidence = CASE WHEN c.confidence > r.confidence THEN c.confidence ELSE r.confidence END,
       r.firstSeen = CASE WHEN r.firstSeen IS NULL OR c.firstSeen < r.firstSeen THEN coalesce(c.firstSeen, r.firstSeen) ELSE r.firstSeen END,
-      r.lastSeen = CASE WHEN r.lastSeen IS NULL OR c.lastSeen > r.lastSeen THEN coalesce(c.lastSeen, r.lastSeen) ELSE r.lastSeen END`;
+      r.lastSeen = CASE WHEN r.lastSeen IS NULL OR c.lastSeen > r.lastSeen THEN coalesce(c.lastSeen, r.lastSeen) ELSE r.lastSeen END,
+      r += CASE
+        WHEN c.role IS NOT NULL AND (r.role IS NULL OR c.roleConfidence > r.roleConfidence
+             OR (c.roleConfidence = r.roleConfidence AND c.roleStatement < r.roleStatement))
+        THEN {role: c.role, roleConfidence: c.roleConfidence, roleStatement: c.roleStatement}
+        ELSE {} END`;
 
 /** Throws unless every triple's predicate is one of PREDICATES (it becomes a relationship type). */
 function checkPredicates(triples: readonly { predicate: string }[]): void {
@@ -134,7 +146,8 @@ function checkPredicates(triples: readonly { predicate: string }[]): void {
 /**
  * Makes the typed edge of every triple agree with its statements: `support` = distinct
  * articles, `confidence` = max, `firstSeen`/`lastSeen` = min/max article `published`,
- * `role` = that of the most confident statement with one; no statement left, no edge.
+ * `role` = that of the most confident statement with one (the lower id on a tie); no
+ * statement left, no edge.
  */
 export async function recomputeEdges(tx: ManagedTransaction, triples: readonly Triple[]): Promise<void> {
   const distinct = distinctTriples(triples);
@@ -146,8 +159,8 @@ export async function recomputeEdges(tx: ManagedTransaction, triples: readonly T
 }
 
 /**
- * Adds `increments` (statements new to their edges, none with a role) to the edges, with
- * the same result as `recomputeEdges` over all of each edge's statements.
+ * Adds `increments` (statements new to their edges) to the edges, with the same result as
+ * `recomputeEdges` over all of each edge's statements.
  */
 export async function addToEdges(tx: ManagedTransaction, increments: readonly EdgeIncrement[]): Promise<void> {
   if (increments.length === 0) return;

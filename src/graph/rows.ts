@@ -32,17 +32,17 @@ export interface EntityRow {
   code: string | null;
 }
 
+/** One MENTIONS of the article it is prepared with. */
 export interface MentionRow {
-  article: string;
   entity: string;
   count: number;
   /** Flat `[start0, end0, start1, end1, ...]`. */
   offsets: number[];
 }
 
+/** One Statement of the article it is prepared with. */
 export interface StatementRow {
   id: string;
-  article: string;
   predicate: Predicate;
   subject: string;
   object: string;
@@ -150,7 +150,6 @@ export function prepareArticle(article: Article, extraction: Extraction): Prepar
     const previous = statements.get(id);
     statements.set(id, {
       id,
-      article: article.id,
       predicate: r.predicate,
       subject,
       object,
@@ -176,7 +175,7 @@ export function prepareArticle(article: Article, extraction: Extraction): Prepar
     entities: [...entities.values()],
     mentions: [...entities.keys()].map((entity) => {
       const flat = offsets.get(entity) ?? [];
-      return { article: article.id, entity, count: flat.length / 2, offsets: flat };
+      return { entity, count: flat.length / 2, offsets: flat };
     }),
     statements: [...statements.values()],
     skippedRelations,
@@ -216,43 +215,70 @@ export interface EdgeIncrement extends Triple {
   confidence: number;
   firstSeen: string | null;
   lastSeen: string | null;
+  /**
+   * The role of the first new statement with one in the edge's role order (most confident,
+   * then lowest statement id), with that statement's confidence and id; all null when none has a role.
+   */
+  role: string | null;
+  roleConfidence: number | null;
+  roleStatement: string | null;
 }
 
 /** How a write brings its edges up to date. */
 export interface EdgeUpdates {
   /** Edges the new statements are simply added to. */
   increments: EdgeIncrement[];
-  /** Edges recounted from all their statements. */
+  /** Edges recounted from all their statements (they lost some). */
   recount: Triple[];
+}
+
+/**
+ * Whether a statement with a role comes before the edge's current role source in role order:
+ * higher confidence first, then the lower statement id (the order RECOUNT_EDGES sorts by).
+ */
+export function comesFirstInRoleOrder(confidence: number, id: string, current: { confidence: number; id: string } | null): boolean {
+  if (current === null) return true;
+  return confidence > current.confidence || (confidence === current.confidence && id < current.id);
 }
 
 const earlier = (a: string | null, b: string | null): string | null => (a === null ? b : b === null || a <= b ? a : b);
 const later = (a: string | null, b: string | null): string | null => (a === null ? b : b === null || a >= b ? a : b);
 
 /**
- * Plans the edge updates for the statements of `articles` (all new to the graph): an edge is
- * recounted when it is in `changed` (it lost statements in this write) or a new statement
- * carries a role (the role follows the most confident statement, which needs them all);
- * every other edge gets an increment. Pure.
+ * Plans the edge updates for the statements of `articles` (all new to the graph): an edge in
+ * `changed` (it lost statements in this write) is recounted; every other edge gets an
+ * increment, its role included. Pure.
  */
 export function planEdgeUpdates(articles: readonly PreparedArticle[], changed: readonly Triple[]): EdgeUpdates {
   const recount = new Map<string, Triple>();
   for (const t of changed) recount.set(edgeKey(t.subject, t.predicate, t.object), t);
-  const sums = new Map<string, Omit<EdgeIncrement, 'support'> & { articles: Set<string> }>();
+  type Sum = Omit<EdgeIncrement, 'support'> & { articles: Set<string> };
+  const sums = new Map<string, Sum>();
+  const takeRole = (sum: Sum, s: StatementRow): void => {
+    const current = sum.roleStatement === null || sum.roleConfidence === null ? null : { confidence: sum.roleConfidence, id: sum.roleStatement };
+    if (s.role === null || !comesFirstInRoleOrder(s.confidence, s.id, current)) return;
+    sum.role = s.role;
+    sum.roleConfidence = s.confidence;
+    sum.roleStatement = s.id;
+  };
   for (const { article, statements } of articles) {
     for (const s of statements) {
-      const triple: Triple = { subject: s.subject, predicate: s.predicate, object: s.object };
-      if (s.role !== null) recount.set(s.edgeKey, triple);
-      const sum = sums.get(s.edgeKey);
+      let sum = sums.get(s.edgeKey);
       if (!sum) {
-        sums.set(s.edgeKey, { ...triple, statements: 1, confidence: s.confidence, firstSeen: article.published, lastSeen: article.published, articles: new Set([article.id]) });
-        continue;
+        sum = {
+          subject: s.subject, predicate: s.predicate, object: s.object,
+          statements: 1, confidence: s.confidence, firstSeen: article.published, lastSeen: article.published,
+          role: null, roleConfidence: null, roleStatement: null, articles: new Set([article.id]),
+        };
+        sums.set(s.edgeKey, sum);
+      } else {
+        sum.articles.add(article.id);
+        sum.statements += 1;
+        sum.confidence = Math.max(sum.confidence, s.confidence);
+        sum.firstSeen = earlier(sum.firstSeen, article.published);
+        sum.lastSeen = later(sum.lastSeen, article.published);
       }
-      sum.articles.add(article.id);
-      sum.statements += 1;
-      sum.confidence = Math.max(sum.confidence, s.confidence);
-      sum.firstSeen = earlier(sum.firstSeen, article.published);
-      sum.lastSeen = later(sum.lastSeen, article.published);
+      takeRole(sum, s);
     }
   }
   return {

@@ -36,17 +36,6 @@ export interface WriteOptions extends TxOptions {
   force?: boolean;
 }
 
-// The nodes exist: LOCK_ARTICLES merged them.
-const SET_ARTICLES = `
-  UNWIND $articles AS a
-  MATCH (n:Article {id: a.id})
-  SET n.title = a.title,
-      n.url = a.url,
-      n.source = a.source,
-      n.published = a.published,
-      n.contentHash = a.contentHash,
-      n.ingestedAt = $now`;
-
 // The type label is set with Neo4j 5.26's dynamic label syntax; e.type was checked against
 // ENTITY_TYPES in prepareArticle, and any other type label is removed so labels and `type` agree.
 const UPSERT_ENTITIES = `
@@ -62,33 +51,47 @@ const UPSERT_ENTITIES = `
   REMOVE n:$([t IN $entityTypes WHERE t <> e.type])
   SET n:$(e.type)`;
 
-// Mentions and statements are created, not merged: the article is new or its old ones were
-// just detached, and the article lock taken by LOCK_ARTICLES keeps other writers out.
-const CREATE_MENTIONS = `
-  UNWIND $mentions AS m
-  MATCH (a:Article {id: m.article})
-  MATCH (e:Entity {id: m.entity})
-  CREATE (a)-[:MENTIONS {count: toInteger(m.count), offsets: [x IN m.offsets | toInteger(x)]}]->(e)`;
-
-// A statement names its two entities by id (and finds its edge by the indexed edgeKey)
-// rather than by relationships: links to a busy entity cost every write, and nothing reads
-// them that the ids and the edgeKey index don't serve. Both ends are entities this article
-// mentions (prepareArticle resolves them among its entities), so they exist.
-const CREATE_STATEMENTS = `
-  UNWIND $statements AS s
-  MATCH (a:Article {id: s.article})
-  CREATE (a)-[:STATES]->(:Statement {
-      id: s.id,
-      predicate: s.predicate,
-      subject: s.subject,
-      object: s.object,
-      edgeKey: s.edgeKey,
-      confidence: toFloat(s.confidence),
-      start: toInteger(s.start),
-      end: toInteger(s.end),
-      sentence: s.sentence,
-      role: s.role
-    })`;
+/**
+ * Sets each article's properties and creates its mentions and statements, nested under the
+ * article so it is found once. The nodes exist (LOCK_ARTICLES merged them), and mentions
+ * and statements are created, not merged: the article is new or its old ones were just
+ * detached, and the lock keeps other writers out.
+ *
+ * A statement names its two entities by id (its edge is found by the indexed edgeKey) rather
+ * than by relationships: links to a busy entity would cost every write, and nothing reads
+ * them that the ids and the edgeKey index don't serve. Both ends are entities this article
+ * mentions (prepareArticle resolves them among its entities).
+ */
+const WRITE_ARTICLES = `
+  UNWIND $articles AS row
+  MATCH (a:Article {id: row.id})
+  SET a.title = row.title,
+      a.url = row.url,
+      a.source = row.source,
+      a.published = row.published,
+      a.contentHash = row.contentHash,
+      a.ingestedAt = $now
+  WITH a, row
+  CALL (a, row) {
+    UNWIND row.mentions AS m
+    MATCH (e:Entity {id: m.entity})
+    CREATE (a)-[:MENTIONS {count: toInteger(m.count), offsets: [x IN m.offsets | toInteger(x)]}]->(e)
+  }
+  CALL (a, row) {
+    UNWIND row.statements AS s
+    CREATE (a)-[:STATES]->(:Statement {
+        id: s.id,
+        predicate: s.predicate,
+        subject: s.subject,
+        object: s.object,
+        edgeKey: s.edgeKey,
+        confidence: toFloat(s.confidence),
+        start: toInteger(s.start),
+        end: toInteger(s.end),
+        sentence: s.sentence,
+        role: s.role
+      })
+  }`;
 
 /**
  * Merges each article node and locks it before reading its stored hash (the SET reads what
@@ -167,13 +170,14 @@ async function writeRound(
   if (toWrite.length > 0) {
     const replaced = round.filter((_, i) => statuses[i] === 'updated').map((p) => p.article.id);
     const detached = await detachArticles(tx, replaced, false);
-    await tx.run(SET_ARTICLES, { articles: toWrite.map((p) => p.article), now });
     await tx.run(UPSERT_ENTITIES, {
       entities: mergeEntityRows(toWrite.flatMap((p) => p.entities)),
       entityTypes: ENTITY_TYPES,
     });
-    await tx.run(CREATE_MENTIONS, { mentions: toWrite.flatMap((p) => p.mentions) });
-    await tx.run(CREATE_STATEMENTS, { statements: toWrite.flatMap((p) => p.statements) });
+    await tx.run(WRITE_ARTICLES, {
+      articles: toWrite.map((p) => ({ ...p.article, mentions: p.mentions, statements: p.statements })),
+      now,
+    });
     const edges = planEdgeUpdates(toWrite, detached.triples);
     await addToEdges(tx, edges.increments);
     await recomputeEdges(tx, edges.recount);

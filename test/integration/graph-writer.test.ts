@@ -269,16 +269,21 @@ describe('writeArticles', () => {
       { subject: 'Vesteria', predicate: 'PARTNERS_WITH', object: 'Norland', evidence: 'Vesteria and Norland talk again.', confidence: 0.5 },
     ]);
     undated.article.published = null;
+    // A less confident role, written after a more confident one: the edge keeps the better one.
+    const adviser = makeInput('a5', '2024-01-15', 'Aurelia Sato advises Brightwave.', [SATO, BRIGHTWAVE], [
+      { subject: 'Aurelia Sato', predicate: 'HOLDS_ROLE', object: 'Brightwave', evidence: 'Aurelia Sato advises Brightwave.', confidence: 0.5, role: 'Adviser' },
+    ]);
     const recount = `
       MATCH (s:Entity)-[r]->(o:Entity)
       OPTIONAL MATCH (a:Article)-[:STATES]->(st:Statement)
       WHERE st.subject = s.id AND st.predicate = type(r) AND st.object = o.id
       WITH s, r, o, a, st ORDER BY st.confidence DESC, st.id
       WITH s, r, o, count(DISTINCT a) AS support, count(DISTINCT st) AS statements, max(st.confidence) AS confidence,
-           min(a.published) AS firstSeen, max(a.published) AS lastSeen, [x IN collect(st.role) WHERE x IS NOT NULL][0] AS role
+           min(a.published) AS firstSeen, max(a.published) AS lastSeen,
+           [x IN collect({role: st.role, confidence: st.confidence, id: st.id}) WHERE x.role IS NOT NULL][0] AS best
       RETURN s.id + ' ' + type(r) + ' ' + o.id AS edge,
-             [r.support, r.statements, r.confidence, r.firstSeen, r.lastSeen, r.role] AS stored,
-             [support, statements, confidence, firstSeen, lastSeen, role] AS recounted
+             [r.support, r.statements, r.confidence, r.firstSeen, r.lastSeen, r.role, r.roleConfidence, r.roleStatement] AS stored,
+             [support, statements, confidence, firstSeen, lastSeen, best.role, best.confidence, best.id] AS recounted
       ORDER BY edge`;
     const unsupported = `
       MATCH (st:Statement)
@@ -296,15 +301,16 @@ describe('writeArticles', () => {
     await writeArticles(driver, database, [article1()]);
     await check();
     await writeArticles(driver, database, [article2(), article3]);
-    await writeArticles(driver, database, [undated]);
+    await writeArticles(driver, database, [undated, adviser]);
     const rows = await check();
-    const byEdge = new Map(rows.map((r) => [r.edge, r.stored]));
+    const byEdge = new Map(rows.map((r) => [r.edge, (r.stored as unknown[]).slice(0, 6)]));
     expect(byEdge.get(`${NORLAND_ID} PARTNERS_WITH ${VESTERIA_ID}`)).toEqual([4, 4, 0.95, '2023-11-30', '2024-06-12', null]);
-    expect(byEdge.get('person:aurelia-sato HOLDS_ROLE company:brightwave')).toEqual([2, 2, 0.95, '2023-11-30', '2024-03-04', 'Chair']);
+    expect(byEdge.get('person:aurelia-sato HOLDS_ROLE company:brightwave')).toEqual([3, 3, 0.95, '2023-11-30', '2024-03-04', 'Chair']);
     await writeArticles(driver, database, [article2Changed()]);
     await check();
     await deleteArticle(driver, database, 'a3');
-    expect((await check()).find((r) => r.edge === 'person:aurelia-sato HOLDS_ROLE company:brightwave')?.stored).toEqual([1, 1, 0.8, '2024-03-04', '2024-03-04', 'CEO']);
+    const role = (await check()).find((r) => r.edge === 'person:aurelia-sato HOLDS_ROLE company:brightwave');
+    expect((role?.stored as unknown[]).slice(0, 6)).toEqual([2, 2, 0.8, '2024-01-15', '2024-03-04', 'CEO']);
   });
 
   it('writes an id given twice in one batch in order, the later text winning', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article, Extraction } from '../../src/model.ts';
-import { canonicalEnds, mergeEntityRows, planEdgeUpdates, prepareArticle, statementId, unionStrings } from '../../src/graph/rows.ts';
+import { canonicalEnds, comesFirstInRoleOrder, mergeEntityRows, planEdgeUpdates, prepareArticle, statementId, unionStrings } from '../../src/graph/rows.ts';
 
 const body = 'Norland and Vesteria signed a cloud accord. Aurelia Sato, CEO of Brightwave, spoke in Kessel.';
 
@@ -53,7 +53,7 @@ describe('prepareArticle', () => {
 
   it('flattens mention offsets', () => {
     const norland = prepared.mentions.find((m) => m.entity === 'country:yy');
-    expect(norland).toEqual({ article: 'article:test-1', entity: 'country:yy', count: 1, offsets: [0, 7] });
+    expect(norland).toEqual({ entity: 'country:yy', count: 1, offsets: [0, 7] });
   });
 
   it('derives statement ids deterministically', () => {
@@ -108,19 +108,41 @@ describe('planEdgeUpdates', () => {
     );
     expect(plan.recount).toEqual([]);
     expect(plan.increments).toEqual([
-      { subject: 'country:yy', predicate: 'PARTNERS_WITH', object: 'country:zz', support: 3, statements: 4, confidence: 0.95, firstSeen: '2024-03-01', lastSeen: '2024-05-20' },
+      {
+        subject: 'country:yy', predicate: 'PARTNERS_WITH', object: 'country:zz', support: 3, statements: 4, confidence: 0.95,
+        firstSeen: '2024-03-01', lastSeen: '2024-05-20', role: null, roleConfidence: null, roleStatement: null,
+      },
     ]);
   });
 
-  it('recounts edges that lost statements and edges given a role, and adds to the rest', () => {
+  it('gives an edge the role of its most confident new statement with one, the lower statement id on a tie', () => {
+    const role = (confidence: number, name: string, start: number) => ({
+      subject: 'Sato', predicate: 'HOLDS_ROLE' as const, object: 'Brightwave', confidence, evidence: { start, end: body.length }, role: name,
+    });
+    const roles = { ...extraction, relations: [role(0.7, 'Adviser', 44), role(0.9, 'CEO', 45), role(0.9, 'Chair', 46), { ...role(0.99, 'x', 47), role: undefined }] };
+    const prepared = prepareArticle(article, roles);
+    const ids = prepared.statements.filter((s) => s.confidence === 0.9).map((s) => s.id);
+    const first = [...ids].sort()[0];
+    const [edge] = planEdgeUpdates([prepared], []).increments;
+    expect(edge).toMatchObject({ statements: 4, confidence: 0.99, roleConfidence: 0.9, roleStatement: first });
+    expect(edge?.role).toBe(prepared.statements.find((s) => s.id === first)?.role);
+    expect(comesFirstInRoleOrder(0.9, 'b', { confidence: 0.9, id: 'a' })).toBe(false);
+    expect(comesFirstInRoleOrder(0.9, 'a', { confidence: 0.9, id: 'b' })).toBe(true);
+    expect(comesFirstInRoleOrder(0.8, 'a', { confidence: 0.9, id: 'b' })).toBe(false);
+    expect(comesFirstInRoleOrder(0.1, 'z', null)).toBe(true);
+  });
+
+  it('recounts the edges that lost statements and adds to the rest, roles included', () => {
     const changed = [{ subject: 'country:yy', predicate: 'PARTNERS_WITH' as const, object: 'country:zz' }];
     const plan = planEdgeUpdates([prepareArticle(article, extraction)], changed);
-    expect(plan.recount.map((t) => `${t.subject}|${t.predicate}|${t.object}`).sort()).toEqual([
+    expect(plan.recount.map((t) => `${t.subject}|${t.predicate}|${t.object}`)).toEqual([partnersKey]);
+    expect(plan.increments.map((i) => `${i.subject}|${i.predicate}|${i.object}|${String(i.role)}`)).toEqual([
+      'person:aurelia-sato|HOLDS_ROLE|company:brightwave|CEO',
+    ]);
+    const fresh = planEdgeUpdates([prepareArticle(article, extraction)], []);
+    expect(fresh.increments.map((i) => `${i.subject}|${i.predicate}|${i.object}`)).toEqual([
       partnersKey,
       'person:aurelia-sato|HOLDS_ROLE|company:brightwave',
     ]);
-    expect(plan.increments).toEqual([]);
-    const fresh = planEdgeUpdates([prepareArticle(article, extraction)], []);
-    expect(fresh.increments.map((i) => `${i.subject}|${i.predicate}|${i.object}`)).toEqual([partnersKey]);
   });
 });
