@@ -9,7 +9,9 @@
  *    into the same server, warmed and holding the first (a long-running `govgraph start` or
  *    `db start` server that researchers keep adding to);
  *  - extraction only: the same sources and worker pool with the writes left out (for each
- *    corpus, the denominator of its ratio);
+ *    corpus, the denominator of its ratio); for both, the CPU seconds per article of the
+ *    ingest process and (from /proc, where there is one) of the Neo4j server, which show
+ *    where the end-to-end time goes when the cores are saturated;
  *  - worker scaling: extraction of up to 4,000 preloaded articles on 1 and on W worker
  *    threads, alternating, best of P passes each (other processes share the machine), each
  *    worker first warmed up on other articles so that V8's compiling is not what is timed.
