@@ -9,7 +9,7 @@ import type { ReadDb } from './queries/cypher.ts';
 import { articlesMentioning, entitiesByIds, mentionCounts, type EntityArticlesKey } from './queries/entities.ts';
 import { articlesByIds, mentionsOfArticles, relationsOfArticles, type ArticleRelationsKey } from './queries/articles.ts';
 import { countryStats } from './queries/countries.ts';
-import { relationsOf, type RelationsKey } from './queries/relations.ts';
+import { entitiesWithRelations, relationsOf, type EntityRelations, type RelationsKey } from './queries/relations.ts';
 import {
   evidenceFor,
   statementsOfArticles,
@@ -26,6 +26,8 @@ export interface Loaders {
   mentionCount: DataLoader<string, number>;
   entityArticles: DataLoader<EntityArticlesKey, ArticleRow[], string>;
   relations: DataLoader<RelationsKey, RelationRow[], string>;
+  /** An entity and one page of its relations in one query; primes `entity` and `relations`. */
+  entityRelations: DataLoader<RelationsKey, EntityRelations, string>;
   evidence: DataLoader<EvidenceKey, EvidenceRow[], string>;
   articleMentions: DataLoader<string, MentionRow[]>;
   articleStatements: DataLoader<ArticleStatementsKey, EvidenceRow[], string>;
@@ -57,6 +59,7 @@ export function createLoaders(db: ReadDb): Loaders {
     for (const rel of lists.flat()) primeEntities([rel.self, rel.other]);
     return lists;
   };
+  const relations = new DataLoader<RelationsKey, RelationRow[], string>(async (keys) => primeRelations(await relationsOf(db, keys)), byJson);
   return {
     entity,
     article,
@@ -66,7 +69,17 @@ export function createLoaders(db: ReadDb): Loaders {
       primeArticles(lists.flat());
       return lists;
     }, byJson),
-    relations: new DataLoader<RelationsKey, RelationRow[], string>(async (keys) => primeRelations(await relationsOf(db, keys)), byJson),
+    relations,
+    entityRelations: new DataLoader<RelationsKey, EntityRelations, string>(async (keys) => {
+      const found = await entitiesWithRelations(db, keys);
+      found.forEach((f, i) => {
+        const key = keys[i];
+        if (!key) return;
+        entity.prime(key.id, f.entity);
+        relations.prime(key, primeRelations([f.relations])[0] ?? []);
+      });
+      return found;
+    }, byJson),
     evidence: new DataLoader<EvidenceKey, EvidenceRow[], string>(async (keys) => primeEvidence(await evidenceFor(db, keys)), byJson),
     articleMentions: new DataLoader(async (ids) => {
       const lists = await mentionsOfArticles(db, ids);

@@ -185,42 +185,48 @@ describe('hostile queries', () => {
   });
 });
 
+/** The test driver, counting the Cypher queries run in read transactions. */
+function countingDriver(): { driver: Driver; queries: () => number } {
+  let queries = 0;
+  const counting = new Proxy(driver, {
+    get(target, prop) {
+      const value: unknown = Reflect.get(target, prop);
+      if (prop === 'session' && typeof value === 'function') {
+        return (...args: unknown[]) => {
+          const session = (value as (...a: unknown[]) => object).apply(target, args);
+          return new Proxy(session, {
+            get(s, p) {
+              const v: unknown = Reflect.get(s, p);
+              if (p === 'executeRead' && typeof v === 'function') {
+                return (work: (tx: object) => unknown, config: unknown) =>
+                  (v as (w: unknown, c: unknown) => unknown).call(s, (tx: { run: (...a: unknown[]) => unknown }) =>
+                    work(new Proxy(tx, {
+                      get(t, q) {
+                        const tv: unknown = Reflect.get(t, q);
+                        if (q === 'run' && typeof tv === 'function') {
+                          return (...a: unknown[]) => {
+                            queries += 1;
+                            return (tv as (...x: unknown[]) => unknown).apply(t, a);
+                          };
+                        }
+                        return typeof tv === 'function' ? (tv as (...x: unknown[]) => unknown).bind(t) : tv;
+                      },
+                    })), config);
+              }
+              return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(s) : v;
+            },
+          });
+        };
+      }
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { driver: counting, queries: () => queries };
+}
+
 describe('batching', () => {
   it('lists 100 entities with their relations and evidence in a fixed number of Cypher queries', async () => {
-    let queries = 0;
-    const counting = new Proxy(driver, {
-      get(target, prop) {
-        const value: unknown = Reflect.get(target, prop);
-        if (prop === 'session' && typeof value === 'function') {
-          return (...args: unknown[]) => {
-            const session = (value as (...a: unknown[]) => object).apply(target, args);
-            return new Proxy(session, {
-              get(s, p) {
-                const v: unknown = Reflect.get(s, p);
-                if (p === 'executeRead' && typeof v === 'function') {
-                  return (work: (tx: object) => unknown, config: unknown) =>
-                    (v as (w: unknown, c: unknown) => unknown).call(s, (tx: { run: (...a: unknown[]) => unknown }) =>
-                      work(new Proxy(tx, {
-                        get(t, q) {
-                          const tv: unknown = Reflect.get(t, q);
-                          if (q === 'run' && typeof tv === 'function') {
-                            return (...a: unknown[]) => {
-                              queries += 1;
-                              return (tv as (...x: unknown[]) => unknown).apply(t, a);
-                            };
-                          }
-                          return typeof tv === 'function' ? (tv as (...x: unknown[]) => unknown).bind(t) : tv;
-                        },
-                      })), config);
-                }
-                return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(s) : v;
-              },
-            });
-          };
-        }
-        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-      },
-    });
+    const { driver: counting, queries } = countingDriver();
     const counted = createApiServer(counting, testDatabase(), { apiKey: null });
     await counted.start();
     try {
@@ -232,7 +238,38 @@ describe('batching', () => {
       expect(out.entities.nodes).toHaveLength(100);
       expect(out.entities.nodes.every((n) => n.relations.length > 0 && n.relations[0]?.evidence.length === 1)).toBe(true);
       // entities, totalCount, mentionCount, relations, evidence: one query each.
-      expect(queries).toBe(5);
+      expect(queries()).toBe(5);
+    } finally {
+      await counted.stop();
+    }
+  });
+
+  it('reads an entity and its relations in one query, and only the entity when relations are skipped or absent', async () => {
+    const { driver: counting, queries } = countingDriver();
+    const counted = createApiServer(counting, testDatabase(), { apiKey: null });
+    await counted.start();
+    try {
+      const query = `query ($id: ID!, $skip: Boolean!, $limit: Int) { entity(id: $id) { id name
+        ...R @skip(if: $skip) } } fragment R on Entity { relations(limit: $limit) { predicate other { id } } }`;
+      type Out = { entity: { id: string; name: string; relations?: { predicate: string; other: { id: string } }[] } | null };
+      const both = await dataOn<Out>(counted, query, { id: 'country:cn', skip: false, limit: 2 });
+      expect(queries()).toBe(1);
+      expect(both.entity?.name).toBe('China');
+      expect(both.entity?.relations).toHaveLength(2);
+      // The same page as the relations field reads on its own (an entity from a list).
+      const listed = await dataOn<{ search: { entity: Out['entity'] }[] }>(counted,
+        `{ search(text: "China", limit: 1) { entity { id relations(limit: 2) { predicate other { id } } } } }`);
+      expect(listed.search[0]?.entity?.relations).toEqual(both.entity?.relations);
+      const before = queries();
+      const skipped = await dataOn<Out>(counted, query, { id: 'country:cn', skip: true, limit: 2 });
+      expect(skipped.entity).toEqual({ id: 'country:cn', name: 'China' });
+      expect(queries() - before).toBe(1);
+      const missing = await dataOn<Out>(counted, query, { id: 'country:nowhere', skip: false, limit: 2 });
+      expect(missing.entity).toBeNull();
+      // A bad limit is reported on the relations field's own path, as without the lookahead.
+      const bad = await runOn(counted, query, { id: 'country:cn', skip: false, limit: 0 });
+      expect(bad.errors?.[0]?.path).toEqual(['entity', 'relations']);
+      expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     } finally {
       await counted.stop();
     }

@@ -79,8 +79,19 @@ export function graphEdgeRow(edge: Record<string, unknown>): GraphEdgeRow {
   };
 }
 
+/** One entity with a page of its relations; `entity` is null when no entity has the key's id. */
+export interface EntityRelations {
+  entity: EntityRow | null;
+  relations: RelationRow[];
+}
+
 /** For each key, the entity's relations: most support first, then confidence, then name. */
 export async function relationsOf(db: ReadDb, keys: readonly RelationsKey[]): Promise<RelationRow[][]> {
+  return (await entitiesWithRelations(db, keys)).map((e) => e.relations);
+}
+
+/** For each key, the entity itself and its relations (one query for both). */
+export async function entitiesWithRelations(db: ReadDb, keys: readonly RelationsKey[]): Promise<EntityRelations[]> {
   const rows = await readRows(
     db,
     `UNWIND $keys AS k
@@ -111,10 +122,10 @@ export async function relationsOf(db: ReadDb, keys: readonly RelationsKey[]): Pr
       symmetric: [...SYMMETRIC_PREDICATES],
     },
   );
-  const out: RelationRow[][] = keys.map(() => []);
+  const out: EntityRelations[] = keys.map(() => ({ entity: null, relations: [] }));
   for (const r of rows) {
     const self = entityRow(r.self);
-    out[num(r.i)] = (r.relations as Record<string, unknown>[]).map((rel) => relationRow(self, rel));
+    out[num(r.i)] = { entity: self, relations: (r.relations as Record<string, unknown>[]).map((rel) => relationRow(self, rel)) };
   }
   return out;
 }

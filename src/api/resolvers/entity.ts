@@ -8,11 +8,17 @@ import { offsetAfter } from '../cursor.ts';
 import { predicatesArg, type DateRangeInput } from '../filters.ts';
 import type { ArticleRow, CountryStatsRow, DirectionValue, EntityRow, EvidenceRow, RelationRow } from '../rows.ts';
 import type { EvidenceKey } from '../queries/evidence.ts';
+import type { RelationsKey } from '../queries/relations.ts';
 import type { LimitArgs, Resolver } from './types.ts';
 
-interface RelationsArgs extends LimitArgs {
+export interface RelationsArgs extends LimitArgs {
   direction?: DirectionValue | null;
   predicate?: Predicate | null;
+}
+
+/** The relations loader's key for `Entity.relations(args)` of entity `id`; throws on a bad limit. */
+export function relationsKey(id: string, args: RelationsArgs): RelationsKey {
+  return { id, direction: args.direction ?? 'BOTH', predicate: args.predicate ?? null, limit: limitArg(args.limit) };
 }
 
 interface TimelineArgs {
@@ -35,12 +41,7 @@ const articles: Resolver<EntityRow, LimitArgs, ArticleRow[]> = (entity, args, ct
   ctx.loaders.entityArticles.load({ id: entity.id, limit: limitArg(args.limit) });
 
 const relations: Resolver<EntityRow, RelationsArgs, RelationRow[]> = (entity, args, ctx) =>
-  ctx.loaders.relations.load({
-    id: entity.id,
-    direction: args.direction ?? 'BOTH',
-    predicate: args.predicate ?? null,
-    limit: limitArg(args.limit),
-  });
+  ctx.loaders.relations.load(relationsKey(entity.id, args));
 
 const evidence: Resolver<RelationRow, LimitArgs, EvidenceRow[]> = (relation, args, ctx) =>
   ctx.loaders.evidence.load(evidenceKey(relation.subject.id, relation.predicate, relation.object.id, limitArg(args.limit)));

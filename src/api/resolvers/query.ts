@@ -1,5 +1,5 @@
 /** Root query resolvers for single things and networks: check arguments, call one query or loader. */
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import type { EntityType } from '../../model.ts';
 import { intInRange, limitArg, MAX_NETWORK_LIMIT, offsetArg, textArg } from '../args.ts';
 import { resolveCountry } from '../filters.ts';
@@ -9,6 +9,9 @@ import { countryByNameOrCode, entityByName } from '../queries/entities.ts';
 import { partnerNetwork, partnersOf } from '../queries/partners.ts';
 import { searchEntities } from '../queries/search.ts';
 import { graphStats } from '../queries/stats.ts';
+import { selectedFieldArguments } from '../lookahead.ts';
+import type { RelationsKey } from '../queries/relations.ts';
+import { relationsKey, type RelationsArgs } from './entity.ts';
 import type { LimitArgs, Resolver } from './types.ts';
 
 interface EntityArgs {
@@ -35,11 +38,31 @@ function eitherIdOrName(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument: 'id' } });
 }
 
-const entity: Resolver<unknown, EntityArgs, EntityRow | null> = async (_parent, args, ctx) => {
+/**
+ * The relations key of the first `relations` selected under this field, when it has valid
+ * arguments: the entity and that page are then read in one query. A bad argument is left
+ * for the `relations` field to report, on its own path.
+ */
+function lookaheadRelations(id: string, info: GraphQLResolveInfo): RelationsKey | null {
+  const [args] = selectedFieldArguments(info, 'relations');
+  if (!args) return null;
+  try {
+    return relationsKey(id, args as RelationsArgs);
+  } catch {
+    return null;
+  }
+}
+
+const entity: Resolver<unknown, EntityArgs, EntityRow | null> = async (_parent, args, ctx, info) => {
   const hasId = args.id !== null && args.id !== undefined;
   const hasName = args.name !== null && args.name !== undefined;
   if (hasId && hasName) throw eitherIdOrName('Give only one of the arguments "id" and "name", not both.');
-  if (hasId) return ctx.loaders.entity.load(textArg(args.id, 'id'));
+  if (hasId) {
+    const id = textArg(args.id, 'id');
+    const withRelations = lookaheadRelations(id, info);
+    if (withRelations) return (await ctx.loaders.entityRelations.load(withRelations)).entity;
+    return ctx.loaders.entity.load(id);
+  }
   if (hasName) return entityByName(ctx.db, textArg(args.name, 'name'));
   throw eitherIdOrName('Give either the argument "id" or the argument "name".');
 };

@@ -1,0 +1,48 @@
+/**
+ * Looking ahead from a resolver at the fields selected under it, so a root resolver can read
+ * in one query what a child field would otherwise ask for in a second round trip.
+ */
+import {
+  getArgumentValues,
+  getDirectiveValues,
+  getNamedType,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  isObjectType,
+  Kind,
+  type FieldNode,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
+
+/**
+ * The argument values (variables applied, defaults filled in) of every selection of
+ * `fieldName` directly under the field being resolved, through fragments, leaving out
+ * selections that `@skip`/`@include` exclude.
+ */
+export function selectedFieldArguments(info: GraphQLResolveInfo, fieldName: string): Record<string, unknown>[] {
+  const parentType = getNamedType(info.returnType);
+  if (!isObjectType(parentType)) return [];
+  const fieldDef = parentType.getFields()[fieldName];
+  if (!fieldDef) return [];
+  const included = (node: Parameters<typeof getDirectiveValues>[1]): boolean =>
+    getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.['if'] !== true &&
+    getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.['if'] !== false;
+  const found: FieldNode[] = [];
+  const seenFragments = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined): void => {
+    for (const selection of set?.selections ?? []) {
+      if (!included(selection)) continue;
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value === fieldName) found.push(selection);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        visit(selection.selectionSet);
+      } else if (!seenFragments.has(selection.name.value)) {
+        seenFragments.add(selection.name.value);
+        visit(info.fragments[selection.name.value]?.selectionSet);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) visit(node.selectionSet);
+  return found.map((node) => getArgumentValues(fieldDef, node, info.variableValues));
+}
