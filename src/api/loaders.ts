@@ -76,7 +76,8 @@ export function createLoaders(db: ReadDb): Loaders {
         const key = keys[i];
         if (!key) return;
         entity.prime(key.id, f.entity);
-        relations.prime(key, primeRelations([f.relations])[0] ?? []);
+        relations.prime(key, f.relations);
+        primeRelations([f.relations]);
       });
       return found;
     }, byJson),

@@ -15,7 +15,10 @@ import { distinctTriples, edgeKey, type EdgeIncrement, type Triple } from './row
 export interface Detached {
   /** Every (subject, predicate, object) the detached statements supported. */
   triples: Triple[];
-  /** Every entity the detached mentions and statements pointed at (orphan candidates). */
+  /**
+   * Every entity the detached mentions pointed at (orphan candidates); a statement's ends are
+   * among its article's mentions, so these cover them.
+   */
   entityIds: string[];
 }
 
@@ -29,20 +32,18 @@ export async function detachArticles(
   deleteArticles: boolean,
 ): Promise<Detached> {
   if (articleIds.length === 0) return { triples: [], entityIds: [] };
-  const touched = await tx.run(
+  const deleted = await tx.run(
     `UNWIND $ids AS id
      MATCH (a:Article {id: id})-[:STATES]->(st:Statement)
-     RETURN DISTINCT st.subject AS subject, st.predicate AS predicate, st.object AS object`,
+     WITH st, st.subject AS subject, st.predicate AS predicate, st.object AS object
+     DETACH DELETE st
+     RETURN DISTINCT subject, predicate, object`,
     { ids: articleIds },
   );
   const triples: Triple[] = [];
-  const entityIds = new Set<string>();
-  for (const record of touched.records) {
-    const subject = record.get('subject') as string;
+  for (const record of deleted.records) {
     const predicate = record.get('predicate') as string;
-    const object = record.get('object') as string;
-    entityIds.add(subject).add(object);
-    if (isPredicate(predicate)) triples.push({ subject, predicate, object });
+    if (isPredicate(predicate)) triples.push({ subject: record.get('subject') as string, predicate, object: record.get('object') as string });
   }
   const mentioned = await tx.run(
     `UNWIND $ids AS id
@@ -51,17 +52,11 @@ export async function detachArticles(
      RETURN DISTINCT e.id AS entity`,
     { ids: articleIds },
   );
-  for (const record of mentioned.records) entityIds.add(record.get('entity') as string);
-  await tx.run(
-    `UNWIND $ids AS id
-     MATCH (a:Article {id: id})-[:STATES]->(st:Statement)
-     DETACH DELETE st`,
-    { ids: articleIds },
-  );
+  const entityIds = mentioned.records.map((record) => record.get('entity') as string);
   if (deleteArticles) {
     await tx.run('UNWIND $ids AS id MATCH (a:Article {id: id}) DETACH DELETE a', { ids: articleIds });
   }
-  return { triples: distinctTriples(triples), entityIds: [...entityIds] };
+  return { triples, entityIds };
 }
 
 /**

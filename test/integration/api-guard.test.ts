@@ -12,7 +12,7 @@ import { applySchema } from '../../src/graph/schema.ts';
 import { writeArticles, type ArticleInput } from '../../src/graph/writer.ts';
 import { createApiServer, startApi, type ApiServer } from '../../src/api/server.ts';
 import { MAX_COST, MAX_DEPTH } from '../../src/api/limits.ts';
-import { clearDatabase, testDatabase, testDriver } from './support/neo4j.ts';
+import { clearDatabase, countingDriver, testDatabase, testDriver } from './support/neo4j.ts';
 import { ARTICLES, CHINA, dataOn, makeInput, runOn, type EntitySpec, type GqlResult } from './support/api.ts';
 
 const KEY = 'test-key-1234567890';
@@ -185,48 +185,9 @@ describe('hostile queries', () => {
   });
 });
 
-/** The test driver, counting the Cypher queries run in read transactions. */
-function countingDriver(): { driver: Driver; queries: () => number } {
-  let queries = 0;
-  const counting = new Proxy(driver, {
-    get(target, prop) {
-      const value: unknown = Reflect.get(target, prop);
-      if (prop === 'session' && typeof value === 'function') {
-        return (...args: unknown[]) => {
-          const session = (value as (...a: unknown[]) => object).apply(target, args);
-          return new Proxy(session, {
-            get(s, p) {
-              const v: unknown = Reflect.get(s, p);
-              if (p === 'executeRead' && typeof v === 'function') {
-                return (work: (tx: object) => unknown, config: unknown) =>
-                  (v as (w: unknown, c: unknown) => unknown).call(s, (tx: { run: (...a: unknown[]) => unknown }) =>
-                    work(new Proxy(tx, {
-                      get(t, q) {
-                        const tv: unknown = Reflect.get(t, q);
-                        if (q === 'run' && typeof tv === 'function') {
-                          return (...a: unknown[]) => {
-                            queries += 1;
-                            return (tv as (...x: unknown[]) => unknown).apply(t, a);
-                          };
-                        }
-                        return typeof tv === 'function' ? (tv as (...x: unknown[]) => unknown).bind(t) : tv;
-                      },
-                    })), config);
-              }
-              return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(s) : v;
-            },
-          });
-        };
-      }
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  return { driver: counting, queries: () => queries };
-}
-
 describe('batching', () => {
   it('lists 100 entities with their relations and evidence in a fixed number of Cypher queries', async () => {
-    const { driver: counting, queries } = countingDriver();
+    const { driver: counting, queries } = countingDriver(driver);
     const counted = createApiServer(counting, testDatabase(), { apiKey: null });
     await counted.start();
     try {
@@ -245,7 +206,7 @@ describe('batching', () => {
   });
 
   it('reads an entity and its relations in one query, and only the entity when relations are skipped or absent', async () => {
-    const { driver: counting, queries } = countingDriver();
+    const { driver: counting, queries } = countingDriver(driver);
     const counted = createApiServer(counting, testDatabase(), { apiKey: null });
     await counted.start();
     try {

@@ -8,7 +8,7 @@ import type { Driver } from 'neo4j-driver';
 import { applySchema } from '../../src/graph/schema.ts';
 import { writeArticles } from '../../src/graph/writer.ts';
 import { createApiServer, startApi, type ApiServer } from '../../src/api/server.ts';
-import { clearDatabase, testDatabase, testDriver } from './support/neo4j.ts';
+import { clearDatabase, countingDriver, testDatabase, testDriver } from './support/neo4j.ts';
 import { ARTICLES, dataOn, runOn, S_CN_BR, S_CN_DZ, S_CN_UN, S_DZ_CN, S_RU_BR, S_RU_CN, type GqlError, type GqlResult } from './support/api.ts';
 
 // ---------------------------------------------------------------------------------------
@@ -292,19 +292,7 @@ describe('errors', () => {
 
 describe('batching', () => {
   it('lists articles with mentions and relations in a few transactions, not one per entity', async () => {
-    let sessions = 0;
-    const counting = new Proxy(driver, {
-      get(target, prop) {
-        const value: unknown = Reflect.get(target, prop);
-        if (prop === 'session' && typeof value === 'function') {
-          return (...args: unknown[]) => {
-            sessions += 1;
-            return (value as (...a: unknown[]) => unknown).apply(target, args);
-          };
-        }
-        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-      },
-    });
+    const { driver: counting, sessions } = countingDriver(driver);
     const batched = createApiServer(counting, testDatabase());
     await batched.start();
     try {
@@ -315,7 +303,7 @@ describe('batching', () => {
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       expect(response.body.singleResult.errors).toBeUndefined();
       // articles, mentions, mentionCount, relations, evidence: one transaction each.
-      expect(sessions).toBe(5);
+      expect(sessions()).toBe(5);
     } finally {
       await batched.stop();
     }

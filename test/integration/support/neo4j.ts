@@ -36,3 +36,42 @@ export async function clearDatabase(driver: Driver, database: string = testDatab
     await session.close();
   }
 }
+
+/** `driver` wrapped to count the sessions it opens and the Cypher queries run in read transactions. */
+export function countingDriver(driver: Driver): { driver: Driver; sessions: () => number; queries: () => number } {
+  let sessions = 0;
+  let queries = 0;
+  const bind = (target: object, value: unknown): unknown =>
+    typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+  const countRuns = (tx: object): object =>
+    new Proxy(tx, {
+      get(t, prop) {
+        const value: unknown = Reflect.get(t, prop);
+        if (prop !== 'run' || typeof value !== 'function') return bind(t, value);
+        return (...args: unknown[]) => {
+          queries += 1;
+          return (value as (...a: unknown[]) => unknown).apply(t, args);
+        };
+      },
+    });
+  const countReads = (session: object): object =>
+    new Proxy(session, {
+      get(s, prop) {
+        const value: unknown = Reflect.get(s, prop);
+        if (prop !== 'executeRead' || typeof value !== 'function') return bind(s, value);
+        return (work: (tx: object) => unknown, config: unknown) =>
+          (value as (w: unknown, c: unknown) => unknown).call(s, (tx: object) => work(countRuns(tx)), config);
+      },
+    });
+  const counting = new Proxy(driver, {
+    get(target, prop) {
+      const value: unknown = Reflect.get(target, prop);
+      if (prop !== 'session' || typeof value !== 'function') return bind(target, value);
+      return (...args: unknown[]) => {
+        sessions += 1;
+        return countReads((value as (...a: unknown[]) => object).apply(target, args));
+      };
+    },
+  });
+  return { driver: counting, sessions: () => sessions, queries: () => queries };
+}
