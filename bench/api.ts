@@ -4,15 +4,16 @@
  * override), seeds a generated graph (>= 100k entities, >= 1M typed relations) unless it
  * already holds it, then measures five analyst queries at concurrency 1, 8 and 32 three
  * ways: the same Cypher through the bare driver, the API in process (Apollo
- * executeOperation) and the API over HTTP. Prints p50/p95/p99, throughput and the ratios
- * API/bare. Figures only, no pass/fail. Stops the server at the end if it started it,
+ * executeOperation) and the API over HTTP (from a client thread). The modes take turns in
+ * interleaved rounds. Prints p50/p95/p99, throughput and the ratios API/bare. Figures only,
+ * no pass/fail. Stops the server at the end if it started it,
  * unless --keep.
  *
  * Options: --entities N (100000) --relations N (1000000) --articles N (20000)
- *          --requests N per run (300) --pool N variable sets per query (100)
+ *          --requests N per mode and concurrency (600) --rounds N they are split into (3)
+ *          --pool N variable sets per query (100)
  *          --concurrency 1,8,32 --reseed --keep
  */
-import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { createApiServer, startApi } from '../src/api/server.ts';
 import { API_TX_TIMEOUT_MS } from '../src/api/queries/cypher.ts';
@@ -20,7 +21,8 @@ import { openDriver } from '../src/graph/driver.ts';
 import { localServerPaths, type Env } from '../src/neo4j/config.ts';
 import { ensureNeo4j } from '../src/neo4j/ensure.ts';
 import { localServerStatus, stopLocalServer } from '../src/neo4j/server.ts';
-import { runLoad, type LoadResult } from './apiLoad.ts';
+import { HttpLoadClient } from './apiHttpClient.ts';
+import { runLoad, summarise, type LoadResult, type LoadRun } from './apiLoad.ts';
 import { benchQueries, type BenchQuery } from './apiQueries.ts';
 import { recordingDriver, replay, type RecordedTx } from './apiRecord.ts';
 import { seedGraph } from './seed.ts';
@@ -30,6 +32,7 @@ interface Options {
   relations: number;
   articles: number;
   requests: number;
+  rounds: number;
   pool: number;
   concurrency: number[];
   reseed: boolean;
@@ -37,7 +40,7 @@ interface Options {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const opts: Options = { entities: 100_000, relations: 1_000_000, articles: 20_000, requests: 300, pool: 100, concurrency: [1, 8, 32], reseed: false, keep: false };
+  const opts: Options = { entities: 100_000, relations: 1_000_000, articles: 20_000, requests: 600, rounds: 3, pool: 100, concurrency: [1, 8, 32], reseed: false, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1] ?? '';
@@ -45,8 +48,8 @@ function parseOptions(argv: readonly string[]): Options {
     if (flag === '--reseed') opts.reseed = true;
     else if (flag === '--keep') opts.keep = true;
     else if (flag === '--concurrency') { opts.concurrency = value.split(',').map(Number).filter((c) => c > 0); i++; }
-    else if (flag && ['--entities', '--relations', '--articles', '--requests', '--pool'].includes(flag) && n > 0) {
-      opts[flag.slice(2) as 'entities' | 'relations' | 'articles' | 'requests' | 'pool'] = Math.trunc(n);
+    else if (flag && ['--entities', '--relations', '--articles', '--requests', '--rounds', '--pool'].includes(flag) && n > 0) {
+      opts[flag.slice(2) as 'entities' | 'relations' | 'articles' | 'requests' | 'rounds' | 'pool'] = Math.trunc(n);
       i++;
     } else throw new Error(`bench:api: unknown option ${String(flag)}`);
   }
@@ -102,6 +105,14 @@ async function main(): Promise<void> {
 
 type Driver = ReturnType<typeof openDriver>;
 
+type Mode = 'bare' | 'inProcess' | 'overHttp';
+const MODES: readonly Mode[] = ['bare', 'inProcess', 'overHttp'];
+
+/**
+ * Measures each query at each concurrency in the three modes. A configuration's requests
+ * are split into rounds and the modes take turns within each round, in a rotating order,
+ * so drift (JIT, caches, GC) falls on all three alike; the percentiles pool every round.
+ */
 async function measure(driver: Driver, database: string, queries: BenchQuery[], opts: Options): Promise<void> {
   const recorder = recordingDriver(driver);
   const quiet = { error: (m: string) => log(m) };
@@ -110,62 +121,52 @@ async function measure(driver: Driver, database: string, queries: BenchQuery[], 
   await recording.start();
   await api.start();
   const http = await startApi({ driver, database, port: 0, host: '127.0.0.1', log: quiet, apiKey: null });
+  const client = new HttpLoadClient();
   const run = async (server: typeof api, query: string, variables: Record<string, unknown>): Promise<void> => {
     const response = await server.executeOperation({ query, variables }, { contextValue: server.context() });
     if (response.body.kind !== 'single' || response.body.singleResult.errors) {
       throw new Error(`bench query failed: ${JSON.stringify(response.body.kind === 'single' ? response.body.singleResult.errors : 'incremental')}`);
     }
   };
-  // A keep-alive node:http client, as a dashboard's server-side client would hold one: fetch()
-  // costs the shared event loop more per request than the whole HTTP server side does.
-  const agent = new Agent({ keepAlive: true, maxSockets: Math.max(...opts.concurrency) });
-  const post = async (query: string, variables: Record<string, unknown>): Promise<void> => {
-    const { status, body } = await postJson(http.url, JSON.stringify({ query, variables }), agent);
-    const parsed = JSON.parse(body) as { errors?: unknown };
-    if (status !== 200 || parsed.errors) throw new Error(`bench HTTP query failed (${status}): ${JSON.stringify(parsed.errors)}`);
-  };
+  const perRound = Math.max(1, Math.ceil(opts.requests / opts.rounds));
 
-  console.log(`\n${opts.requests} requests per run, ${opts.pool} variable sets per query; latencies in ms (p50 p95 p99), throughput in requests/s`);
+  console.log(`\n${perRound * opts.rounds} requests per mode and concurrency, in ${opts.rounds} interleaved rounds; ${opts.pool} variable sets per query`);
+  console.log('latencies in ms (p50 p95 p99), throughput in requests/s; HTTP requests come from a client in its own thread');
   console.log(`${'query'.padEnd(24)} conc | ${'bare driver'.padEnd(34)} | ${'API in process'.padEnd(34)} | ${'API over HTTP'.padEnd(34)} | API/bare (in process; HTTP)`);
   try {
     for (const q of queries) {
-      // Recording is also the API's warm-up; one replay pass warms the bare path.
+      // Recording is also the API's warm-up; one pass of each other mode warms the rest.
       const recorded: RecordedTx[][] = [];
       for (const variables of q.variables) {
         await run(recording, q.query, variables);
         recorded.push(recorder.take());
       }
       const cypherCount = recorded.reduce((n, txs) => n + txs.reduce((m, tx) => m + tx.length, 0), 0) / recorded.length;
-      for (const txs of recorded) await replay(driver, database, txs, API_TX_TIMEOUT_MS);
+      const load = (mode: Mode, requests: number, c: number): Promise<LoadRun> => {
+        if (mode === 'bare') return runLoad(requests, c, (i) => replay(driver, database, recorded[i % recorded.length] ?? [], API_TX_TIMEOUT_MS));
+        if (mode === 'inProcess') return runLoad(requests, c, (i) => run(api, q.query, q.variables[i % q.variables.length] ?? {}));
+        return client.run({ url: http.url, query: q.query, variables: q.variables, requests, concurrency: c });
+      };
+      for (const mode of MODES) await load(mode, recorded.length, 1);
       for (const c of opts.concurrency) {
-        const bare = await runLoad(opts.requests, c, (i) => replay(driver, database, recorded[i % recorded.length] ?? [], API_TX_TIMEOUT_MS));
-        const inProcess = await runLoad(opts.requests, c, (i) => run(api, q.query, q.variables[i % q.variables.length] ?? {}));
-        const overHttp = await runLoad(opts.requests, c, (i) => post(q.query, q.variables[i % q.variables.length] ?? {}));
+        const runs: Record<Mode, LoadRun[]> = { bare: [], inProcess: [], overHttp: [] };
+        for (let round = 0; round < opts.rounds; round++) {
+          for (let k = 0; k < MODES.length; k++) {
+            const mode = MODES[(round + k) % MODES.length] ?? 'bare';
+            runs[mode].push(await load(mode, perRound, c));
+          }
+        }
+        const [bare, inProcess, overHttp] = MODES.map((mode) => summarise(runs[mode])) as [LoadResult, LoadResult, LoadResult];
         console.log(`${q.name.padEnd(24)} ${String(c).padStart(4)} | ${fmt(bare)} | ${fmt(inProcess)} | ${fmt(overHttp)} | ${ratio(inProcess, bare)}; ${ratio(overHttp, bare)}`);
       }
       console.log(`${''.padEnd(24)}      (${cypherCount.toFixed(1)} Cypher queries per request${q.oneHop ? '; 1-hop: p99 target < 50 ms at concurrency 8' : ''})`);
     }
   } finally {
-    agent.destroy();
+    await client.close();
     await http.stop();
     await api.stop();
     await recording.stop();
   }
-}
-
-/** POSTs a JSON body and reads the whole response as text. */
-function postJson(url: string, body: string, agent: Agent): Promise<{ status: number; body: string }> {
-  return new Promise((resolvePost, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolvePost({ status: res.statusCode ?? 0, body: text }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 await main();

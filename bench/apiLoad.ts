@@ -1,9 +1,17 @@
 /** Load generation and latency statistics for the API bench: fixed request counts, bounded concurrency. */
 
+/** The raw samples of one timed run. */
+export interface LoadRun {
+  /** Latency of each request, in milliseconds. */
+  latencies: number[];
+  /** Wall time of the whole run. */
+  seconds: number;
+}
+
 export interface LoadResult {
   requests: number;
   seconds: number;
-  /** Requests per second over the whole run. */
+  /** Requests per second over the timed runs. */
   throughput: number;
   p50: number;
   p95: number;
@@ -18,7 +26,7 @@ export function quantile(sorted: readonly number[], q: number): number {
 }
 
 /** Runs `call(i)` for i in 0..requests-1 with `concurrency` workers; latencies in milliseconds. */
-export async function runLoad(requests: number, concurrency: number, call: (i: number) => Promise<void>): Promise<LoadResult> {
+export async function runLoad(requests: number, concurrency: number, call: (i: number) => Promise<void>): Promise<LoadRun> {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -31,12 +39,17 @@ export async function runLoad(requests: number, concurrency: number, call: (i: n
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
+  return { latencies, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Pools the samples of several runs of one configuration into percentiles and throughput. */
+export function summarise(runs: readonly LoadRun[]): LoadResult {
+  const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const seconds = runs.reduce((sum, r) => sum + r.seconds, 0);
   return {
-    requests,
+    requests: latencies.length,
     seconds,
-    throughput: requests / seconds,
+    throughput: seconds > 0 ? latencies.length / seconds : 0,
     p50: quantile(latencies, 0.5),
     p95: quantile(latencies, 0.95),
     p99: quantile(latencies, 0.99),

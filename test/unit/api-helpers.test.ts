@@ -4,6 +4,8 @@ import { GraphQLError } from 'graphql';
 import { escapeLucene, luceneQuery } from '../../src/api/queries/search.ts';
 import { limitArg, offsetArg, textArg } from '../../src/api/args.ts';
 import { createFormatError } from '../../src/api/errors.ts';
+import { toNative } from '../../src/api/queries/values.ts';
+import neo4j from 'neo4j-driver';
 
 describe('luceneQuery', () => {
   it('escapes every Lucene special character', () => {
@@ -63,5 +65,24 @@ describe('formatError', () => {
   it('tells an unavailable database apart', () => {
     const down = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ServiceUnavailable' });
     expect(format({ message: 'x' }, down).extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
+  });
+});
+
+describe('toNative', () => {
+  it('converts driver integers and temporal values inside plain maps and lists', () => {
+    const row = {
+      id: 'country:cn',
+      support: neo4j.int(42),
+      published: new neo4j.types.Date(2024, 3, 9),
+      nested: { counts: [neo4j.int(1), 2.5, null], label: 'x' },
+      missing: undefined,
+    };
+    expect(toNative(row)).toEqual({
+      id: 'country:cn',
+      support: 42,
+      published: '2024-03-09',
+      nested: { counts: [1, 2.5, null], label: 'x' },
+      missing: null,
+    });
   });
 });

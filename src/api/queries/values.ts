@@ -12,6 +12,8 @@ export function toNative(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (typeof value !== 'object') return value; // strings, numbers, booleans: most values, no checks
   if (Array.isArray(value)) return value.map(toNative);
+  // Map projections and collected maps come back as plain objects: no driver type to test for.
+  if (Object.getPrototypeOf(value) === Object.prototype) return nativeObject(value as Record<string, unknown>);
   if (neo4j.isInt(value)) return value.toNumber();
   if (
     neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value) ||
@@ -19,8 +21,12 @@ export function toNative(value: unknown): unknown {
   ) {
     return value.toString();
   }
+  return nativeObject(value as Record<string, unknown>);
+}
+
+function nativeObject(value: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) out[key] = toNative(item);
+  for (const key of Object.keys(value)) out[key] = toNative(value[key]);
   return out;
 }
 
