@@ -4,11 +4,12 @@
  * statements to them, or recounting them from the statements that remain), and removing
  * entities nothing refers to any more.
  *
- * The relationship type of an edge is its predicate, given as a value to Neo4j 5.26's
- * dynamic type syntax `$(...)`: one query serves every predicate, and each predicate is
- * checked against the ontology's PREDICATES before it is sent.
+ * The relationship type of an edge is its predicate. Recounts give it as a value to Neo4j
+ * 5.26's dynamic type syntax `$(...)`, so one query serves every predicate; the hot path,
+ * adding to edges, writes each type out in its own subquery (see ADD_TO_EDGES). Either way
+ * each predicate is checked against the ontology's PREDICATES before it is sent.
  */
-import { isPredicate } from '../model.ts';
+import { isPredicate, PREDICATES } from '../model.ts';
 import type { ManagedTransaction } from './driver.ts';
 import { distinctTriples, edgeKey, type EdgeIncrement, type Triple } from './rows.ts';
 
@@ -108,11 +109,7 @@ const RECOUNT_EDGES = `
  * order (comesFirstInRoleOrder in rows.ts), whose confidence and id the edge keeps; an edge
  * stored before it kept them keeps its role until it is recounted.
  */
-const ADD_TO_EDGES = `
-  UNWIND $edges AS c
-  MATCH (s:Entity {id: c.subject})
-  MATCH (o:Entity {id: c.object})
-  MERGE (s)-[r:$(c.predicate)]->(o)
+const ADD_TO_EDGE = `
   ON CREATE SET r.support = c.support,
       r.statements = c.statements,
       r.confidence = c.confidence,
@@ -131,6 +128,24 @@ const ADD_TO_EDGES = `
              OR (c.roleConfidence = r.roleConfidence AND c.roleStatement < r.roleStatement))
         THEN {role: c.role, roleConfidence: c.roleConfidence, roleStatement: c.roleStatement}
         ELSE {} END`;
+
+const RELATIONSHIP_TYPE = /^[A-Z][A-Z_]*$/;
+
+/**
+ * ADD_TO_EDGE for every predicate, each in its own subquery over the parameter named after
+ * it, with the type written out: a MERGE on a static type expands only that type's
+ * relationships between the two ends, where the dynamic `$(...)` form expands them all.
+ * The text is built once from the ontology's PREDICATES, never from input.
+ */
+const ADD_TO_EDGES = PREDICATES.map((predicate) => {
+  if (!RELATIONSHIP_TYPE.test(predicate)) throw new Error(`not a relationship type: ${predicate}`);
+  return `CALL {
+    UNWIND $${predicate} AS c
+    MATCH (s:Entity {id: c.subject})
+    MATCH (o:Entity {id: c.object})
+    MERGE (s)-[r:${predicate}]->(o)${ADD_TO_EDGE}
+  }`;
+}).join('\n');
 
 /** Throws unless every triple's predicate is one of PREDICATES (it becomes a relationship type). */
 function checkPredicates(triples: readonly { predicate: string }[]): void {
@@ -160,7 +175,9 @@ export async function recomputeEdges(tx: ManagedTransaction, triples: readonly T
 export async function addToEdges(tx: ManagedTransaction, increments: readonly EdgeIncrement[]): Promise<void> {
   if (increments.length === 0) return;
   checkPredicates(increments);
-  await tx.run(ADD_TO_EDGES, { edges: increments });
+  const byPredicate: Record<string, EdgeIncrement[]> = Object.fromEntries(PREDICATES.map((p) => [p, []]));
+  for (const increment of increments) byPredicate[increment.predicate]?.push(increment);
+  await tx.run(ADD_TO_EDGES, byPredicate);
 }
 
 /**

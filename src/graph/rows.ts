@@ -51,8 +51,6 @@ export interface StatementRow {
   end: number;
   sentence: string;
   role: string | null;
-  /** `edgeKey(subject, predicate, object)`: finds the statements of one edge by index. */
-  edgeKey: string;
 }
 
 /** One aggregate edge key: the typed relationship between two entities. */
@@ -71,13 +69,19 @@ export interface PreparedArticle {
   skippedRelations: number;
 }
 
-/** Deterministic statement id: sha256 over article, predicate, both ends and the evidence span. */
+/**
+ * Deterministic statement id: the first 128 bits of sha256 over article, predicate, both ends
+ * and the evidence span, as 32 hex digits (short enough for Neo4j to store inline).
+ */
 export function statementId(articleId: string, predicate: Predicate, subjectId: string, objectId: string, span: Span): string {
   const key = JSON.stringify([articleId, predicate, subjectId, objectId, span.start, span.end]);
-  return createHash('sha256').update(key).digest('hex');
+  return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
 
-/** The key all statements of one aggregate edge share, stored (indexed) on each Statement. */
+/**
+ * The key all statements of one aggregate edge share, stored (indexed) on each Statement. The
+ * writer computes the same key in Cypher (WRITE_ARTICLES in writer.ts) rather than sending it.
+ */
 export function edgeKey(subject: string, predicate: Predicate, object: string): string {
   return `${subject}|${predicate}|${object}`;
 }
@@ -153,7 +157,6 @@ export function prepareArticle(article: Article, extraction: Extraction): Prepar
       predicate: r.predicate,
       subject,
       object,
-      edgeKey: edgeKey(subject, r.predicate, object),
       confidence: Math.max(confidence, previous?.confidence ?? confidence),
       start: span.start,
       end: span.end,
@@ -180,6 +183,35 @@ export function prepareArticle(article: Article, extraction: Extraction): Prepar
     statements: [...statements.values()],
     skippedRelations,
   };
+}
+
+/** A statement as WRITE_ARTICLES receives it: its evidence text named by index. */
+export interface StatementWriteRow extends Omit<StatementRow, 'sentence'> {
+  /** Index into the article's `sentences`. */
+  sentence: number;
+}
+
+/** One article as WRITE_ARTICLES receives it, with its mentions and statements. */
+export interface ArticleWriteRow extends ArticleRow {
+  mentions: MentionRow[];
+  statements: StatementWriteRow[];
+  /** Each distinct evidence text once: several statements often share one sentence. */
+  sentences: string[];
+}
+
+/** The parameter row of one prepared article, each evidence text sent once. Pure. */
+export function articleWriteRow(prepared: PreparedArticle): ArticleWriteRow {
+  const sentences: string[] = [];
+  const index = new Map<string, number>();
+  const statements = prepared.statements.map(({ sentence, ...rest }) => {
+    let i = index.get(sentence);
+    if (i === undefined) {
+      i = sentences.push(sentence) - 1;
+      index.set(sentence, i);
+    }
+    return { ...rest, sentence: i };
+  });
+  return { ...prepared.article, mentions: prepared.mentions, statements, sentences };
 }
 
 /** Merges entity rows from several articles by id: aliases united, the later name/type/code win. */
@@ -263,14 +295,15 @@ export function planEdgeUpdates(articles: readonly PreparedArticle[], changed: r
   };
   for (const { article, statements } of articles) {
     for (const s of statements) {
-      let sum = sums.get(s.edgeKey);
+      const key = edgeKey(s.subject, s.predicate, s.object);
+      let sum = sums.get(key);
       if (!sum) {
         sum = {
           subject: s.subject, predicate: s.predicate, object: s.object,
           statements: 1, confidence: s.confidence, firstSeen: article.published, lastSeen: article.published,
           role: null, roleConfidence: null, roleStatement: null, articles: new Set([article.id]),
         };
-        sums.set(s.edgeKey, sum);
+        sums.set(key, sum);
       } else {
         sum.articles.add(article.id);
         sum.statements += 1;

@@ -9,7 +9,7 @@
 import { ENTITY_TYPES, type Article, type Extraction } from '../model.ts';
 import { writeTx, type Driver, type ManagedTransaction, type TxOptions } from './driver.ts';
 import { addToEdges, detachArticles, recomputeEdges, removeOrphans } from './edges.ts';
-import { mergeEntityRows, planEdgeUpdates, prepareArticle, type PreparedArticle } from './rows.ts';
+import { articleWriteRow, mergeEntityRows, planEdgeUpdates, prepareArticle, type PreparedArticle } from './rows.ts';
 
 export interface ArticleInput {
   article: Article;
@@ -38,11 +38,15 @@ export interface WriteOptions extends TxOptions {
 
 // The type label is set with Neo4j 5.26's dynamic label syntax; e.type was checked against
 // ENTITY_TYPES in prepareArticle, and any other type label is removed so labels and `type` agree.
+// An entity already stored exactly so (most of them, in a long ingest) is left as it is: no
+// write, no label changes.
 const UPSERT_ENTITIES = `
   UNWIND $entities AS e
   MERGE (n:Entity {id: e.id})
   WITH n, e, [a IN coalesce(n.aliases, []) + e.aliases WHERE a <> e.name] AS candidates
   WITH n, e, reduce(acc = [], a IN candidates | CASE WHEN a IN acc THEN acc ELSE acc + a END) AS aliases
+  WHERE n.type IS NULL OR n.type <> e.type OR n.name <> e.name
+     OR coalesce(n.code, '') <> coalesce(e.code, '') OR coalesce(n.aliases, []) <> aliases
   SET n.name = e.name,
       n.type = e.type,
       n.code = e.code,
@@ -60,7 +64,9 @@ const UPSERT_ENTITIES = `
  * A statement names its two entities by id (its edge is found by the indexed edgeKey) rather
  * than by relationships: links to a busy entity would cost every write, and nothing reads
  * them that the ids and the edgeKey index don't serve. Both ends are entities this article
- * mentions (prepareArticle resolves them among its entities).
+ * mentions (prepareArticle resolves them among its entities). The parameter rows are lean
+ * (articleWriteRow): each evidence text is sent once per article, and the edgeKey is derived
+ * here, exactly as `edgeKey()` in rows.ts derives it.
  */
 const WRITE_ARTICLES = `
   UNWIND $articles AS row
@@ -84,11 +90,11 @@ const WRITE_ARTICLES = `
         predicate: s.predicate,
         subject: s.subject,
         object: s.object,
-        edgeKey: s.edgeKey,
+        edgeKey: s.subject + '|' + s.predicate + '|' + s.object,
         confidence: toFloat(s.confidence),
         start: toInteger(s.start),
         end: toInteger(s.end),
-        sentence: s.sentence,
+        sentence: row.sentences[toInteger(s.sentence)],
         role: s.role
       })
   }`;
@@ -175,7 +181,7 @@ async function writeRound(
       entityTypes: ENTITY_TYPES,
     });
     await tx.run(WRITE_ARTICLES, {
-      articles: toWrite.map((p) => ({ ...p.article, mentions: p.mentions, statements: p.statements })),
+      articles: toWrite.map(articleWriteRow),
       now,
     });
     const edges = planEdgeUpdates(toWrite, detached.triples);

@@ -336,6 +336,17 @@ describe('writeArticles', () => {
     expect(rows[0]?.type).toBe('Organization');
   });
 
+  it('unites a stored entity\'s aliases with those a later article gives, and leaves an entity it names as stored untouched', async () => {
+    await writeArticles(driver, database, [article1()]);
+    const entityRow = (id: string) => query('MATCH (e:Entity {id: $id}) RETURN e.name AS name, e.aliases AS aliases, e.aliasText AS aliasText, e.code AS code', { id });
+    const vesteriaBefore = await entityRow(VESTERIA_ID);
+    await writeArticles(driver, database, [article2Changed()]);
+    expect(await entityRow(NORLAND_ID)).toEqual([
+      { name: 'Norland', aliases: ['the Northern Republic', 'Norlandic state'], aliasText: 'the Northern Republic | Norlandic state', code: 'XN' },
+    ]);
+    expect(await entityRow(VESTERIA_ID)).toEqual(vesteriaBefore);
+  });
+
   it('makes entities findable through the entityNames full-text index by name or alias', async () => {
     await writeArticles(driver, database, [article1()]);
     const hits = await query("CALL db.index.fulltext.queryNodes('entityNames', 'Northern') YIELD node RETURN node.id AS id");

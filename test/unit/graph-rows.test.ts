@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article, Extraction } from '../../src/model.ts';
-import { canonicalEnds, comesFirstInRoleOrder, mergeEntityRows, planEdgeUpdates, prepareArticle, statementId, unionStrings } from '../../src/graph/rows.ts';
+import { articleWriteRow, canonicalEnds, comesFirstInRoleOrder, mergeEntityRows, planEdgeUpdates, prepareArticle, statementId, unionStrings } from '../../src/graph/rows.ts';
 
 const body = 'Norland and Vesteria signed a cloud accord. Aurelia Sato, CEO of Brightwave, spoke in Kessel.';
 
@@ -60,7 +60,22 @@ describe('prepareArticle', () => {
     const again = prepareArticle(article, extraction);
     expect(again.statements.map((s) => s.id)).toEqual(prepared.statements.map((s) => s.id));
     expect(prepared.statements[0]?.id).toBe(statementId('article:test-1', 'PARTNERS_WITH', 'country:yy', 'country:zz', { start: 0, end: 43 }));
-    expect(prepared.statements[0]?.id).toMatch(/^[0-9a-f]{64}$/);
+    expect(prepared.statements[0]?.id).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('sends each evidence text once, statements naming theirs by index', () => {
+    const twoFromOne: Extraction = {
+      ...extraction,
+      relations: [
+        ...extraction.relations,
+        { subject: 'Norland', predicate: 'MEMBER_OF', object: 'Brightwave', confidence: 0.4, evidence: { start: 0, end: 43 } },
+      ],
+    };
+    const row = articleWriteRow(prepareArticle(article, twoFromOne));
+    expect(row.sentences).toEqual(['Norland and Vesteria signed a cloud accord.', body.slice(44)]);
+    expect(row.statements.map((s) => [s.predicate, s.sentence])).toEqual([['PARTNERS_WITH', 0], ['HOLDS_ROLE', 1], ['MEMBER_OF', 0]]);
+    expect(row.id).toBe('article:test-1');
+    expect(row.mentions).toHaveLength(4);
   });
 
   it('rejects an entity type outside the ontology', () => {
