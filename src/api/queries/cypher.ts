@@ -5,6 +5,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { readTx } from '../../graph/driver.ts';
+import { identifier } from '../../graph/identifier.ts';
 import { PREDICATES, type Predicate } from '../../model.ts';
 import { toNative } from './values.ts';
 
@@ -19,13 +20,7 @@ export interface ReadDb {
 /** Default read timeout: an API query that takes longer is a bug or an abuse. */
 export const API_TX_TIMEOUT_MS = 15_000;
 
-const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;
-
-/** Returns `name` when it is a plain identifier from a fixed list; throws otherwise. */
-export function identifier(name: string): string {
-  if (!IDENTIFIER.test(name)) throw new Error(`not a safe Cypher identifier: ${name}`);
-  return name;
-}
+export { identifier };
 
 /** `HOLDS_ROLE|HEADQUARTERED_IN|...`: every relation type of the ontology, for patterns. */
 export const RELATION_TYPES: string = PREDICATES.map(identifier).join('|');
