@@ -5,6 +5,7 @@
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { ConnectionConfig } from '../neo4j/config.ts';
+import { coalesceBoltWrites } from './coalesceWrites.ts';
 
 export type { ConnectionConfig };
 
@@ -20,9 +21,11 @@ export interface TxOptions {
 
 /**
  * Opens a driver for `conn`. Integers come back as JS numbers (`disableLosslessIntegers`):
- * every count and offset in this graph is far below 2^53.
+ * every count and offset in this graph is far below 2^53. Its connections send each flush
+ * in one socket write (coalesceWrites.ts).
  */
 export function openDriver(conn: ConnectionConfig): Driver {
+  coalesceBoltWrites();
   return neo4j.driver(conn.uri, neo4j.auth.basic(conn.user, conn.password), {
     disableLosslessIntegers: true,
     maxTransactionRetryTime: 30_000,

@@ -4,6 +4,7 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { inject } from 'vitest';
+import { coalesceBoltWrites } from '../../../src/graph/coalesceWrites.ts';
 import type { ConnectionConfig } from '../../../src/neo4j/config.ts';
 
 /** The connection provided by the integration project's globalSetup. */
@@ -16,8 +17,12 @@ export function testDatabase(): string {
   return testConnection().database;
 }
 
-/** Opens a driver to the test server (integers as JS numbers, like src/graph's driver); close it in afterAll. */
+/**
+ * Opens a driver to the test server (integers as JS numbers and coalesced socket writes, like
+ * src/graph's driver); close it in afterAll.
+ */
 export function testDriver(): Driver {
+  coalesceBoltWrites();
   const conn = testConnection();
   return neo4j.driver(conn.uri, neo4j.auth.basic(conn.user, conn.password), {
     disableLosslessIntegers: true,
