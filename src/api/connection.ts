@@ -1,8 +1,9 @@
 /**
  * Relay cursor connections: a page of rows (fetched one longer than asked, to know whether
  * more follow) becomes edges with cursors, nodes and pageInfo. `totalCount` is a function,
- * which graphql-js's default resolver calls only when a client asks for it, so a page that
- * does not want the count never pays for the counting query.
+ * which the connection types' `totalCount` resolver (resolvers/index.ts) calls only when a
+ * client asks for it, so a page that does not want the count never pays for the counting
+ * query.
  */
 import { encodeCursor } from './cursor.ts';
 

@@ -9,6 +9,7 @@ import type { Driver } from 'neo4j-driver';
 import { API_KEY_ENV, checkWriteAccess, type RequestHeaders } from './auth.ts';
 import { createContext, type ApiContext } from './context.ts';
 import { createFormatError, type ErrorLog } from './errors.ts';
+import { jitGateway } from './jitExecutor.ts';
 import { costLimitPlugin, depthRule, MAX_TOKENS } from './limits.ts';
 import { buildApiSchema } from './schemaLoader.ts';
 
@@ -56,7 +57,8 @@ export function createApiServer(driver: Driver, database: string, options: ApiSe
   const apiKey = options.apiKey === undefined ? process.env[API_KEY_ENV] : options.apiKey;
   const schema = buildApiSchema();
   const server = new ApolloServer<ApiContext>({
-    schema,
+    // The schema, served with operations compiled by graphql-jit (jitExecutor.ts).
+    gateway: jitGateway(schema),
     formatError: createFormatError(log),
     includeStacktraceInErrorResponses: false,
     introspection: true,
