@@ -12,6 +12,7 @@
 import { isPredicate, PREDICATES } from '../model.ts';
 import type { ManagedTransaction } from './driver.ts';
 import { identifier } from './identifier.ts';
+import { planOnce } from './planOnce.ts';
 import { distinctTriples, edgeKey, type EdgeIncrement, type Triple } from './rows.ts';
 
 export interface Detached {
@@ -134,14 +135,15 @@ const ADD_TO_EDGE = `
  * ADD_TO_EDGE for every predicate, each in its own subquery over the parameter named after
  * it, with the type written out: a MERGE on a static type expands only that type's
  * relationships between the two ends, where the dynamic `$(...)` form expands them all.
- * The text is built once from the ontology's PREDICATES, never from input.
+ * The text is built once from the ontology's PREDICATES, never from input. Planned once per
+ * server (planOnce.ts): planning it takes most of a second.
  */
-const ADD_TO_EDGES = PREDICATES.map(identifier).map((predicate) => `CALL {
+const ADD_TO_EDGES = planOnce(PREDICATES.map(identifier).map((predicate) => `CALL {
     UNWIND $${predicate} AS c
     MATCH (s:Entity {id: c.subject})
     MATCH (o:Entity {id: c.object})
     MERGE (s)-[r:${predicate}]->(o)${ADD_TO_EDGE}
-  }`).join('\n');
+  }`).join('\n'));
 
 /** Throws unless every triple's predicate is one of PREDICATES (it becomes a relationship type). */
 function checkPredicates(triples: readonly { predicate: string }[]): void {

@@ -9,6 +9,7 @@
 import { ENTITY_TYPES, type Article, type Extraction } from '../model.ts';
 import { writeTx, type Driver, type ManagedTransaction, type TxOptions } from './driver.ts';
 import { addToEdges, detachArticles, recomputeEdges, removeOrphans } from './edges.ts';
+import { planOnce } from './planOnce.ts';
 import { articleWriteRow, mergeEntityRows, planEdgeUpdates, prepareArticle, type PreparedArticle } from './rows.ts';
 
 export interface ArticleInput {
@@ -40,7 +41,7 @@ export interface WriteOptions extends TxOptions {
 // ENTITY_TYPES in prepareArticle, and any other type label is removed so labels and `type` agree.
 // An entity already stored exactly so (most of them, in a long ingest) is left as it is: no
 // write, no label changes.
-const UPSERT_ENTITIES = `
+const UPSERT_ENTITIES = planOnce(`
   UNWIND $entities AS e
   MERGE (n:Entity {id: e.id})
   WITH n, e, [a IN coalesce(n.aliases, []) + e.aliases WHERE a <> e.name] AS candidates
@@ -53,7 +54,7 @@ const UPSERT_ENTITIES = `
       n.aliases = aliases,
       n.aliasText = reduce(text = '', a IN aliases | CASE text WHEN '' THEN a ELSE text + ' | ' + a END)
   REMOVE n:$([t IN $entityTypes WHERE t <> e.type])
-  SET n:$(e.type)`;
+  SET n:$(e.type)`);
 
 /**
  * Sets each article's properties and creates its mentions and statements, nested under the
@@ -68,7 +69,7 @@ const UPSERT_ENTITIES = `
  * (articleWriteRow): each evidence text is sent once per article, and the edgeKey is derived
  * here, exactly as `edgeKey()` in rows.ts derives it.
  */
-const WRITE_ARTICLES = `
+const WRITE_ARTICLES = planOnce(`
   UNWIND $articles AS row
   MATCH (a:Article {id: row.id})
   SET a.title = row.title,
@@ -97,7 +98,7 @@ const WRITE_ARTICLES = `
         sentence: row.sentences[toInteger(s.sentence)],
         role: s.role
       })
-  }`;
+  }`);
 
 /**
  * Merges each article node and locks it before reading its stored hash (the SET reads what
@@ -105,11 +106,11 @@ const WRITE_ARTICLES = `
  * article, the first decides and the others wait and then see its result. A node created
  * here has no hash yet; if the transaction fails, it is rolled back with everything else.
  */
-const LOCK_ARTICLES = `
+const LOCK_ARTICLES = planOnce(`
   UNWIND $ids AS id
   MERGE (n:Article {id: id})
   SET n.contentHash = n.contentHash
-  RETURN id, n.contentHash AS contentHash`;
+  RETURN id, n.contentHash AS contentHash`);
 
 /** Writes a batch of articles in one transaction; returns one summary per input item, in order. */
 export async function writeArticles(
