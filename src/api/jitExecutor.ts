@@ -5,10 +5,9 @@
  * function resolves, completes and coerces every field without walking the AST again on
  * each request.
  *
- * Where the time goes: an entity with 20 relations has about 160 fields. graphql-js spends
- * about 0.35 ms of CPU per request walking them; the compiled function spends about 0.15 ms.
- * For a 1-hop query the bare driver round trip takes about 1 ms of Node CPU, so that
- * difference is most of what the API adds to it.
+ * What it saves: an entity with 20 relations has about 160 fields. Measured on that query,
+ * through Apollo, it saves about 0.07 ms of Node CPU per request, some 5% of the request's
+ * Node CPU (the bare driver round trip alone takes about 1 ms).
  *
  * How it plugs in: Apollo Server 5's one hook for a server's own executor is its gateway
  * interface. Apollo still does everything before execution:
@@ -50,22 +49,22 @@ function withExtensions(error: GraphQLError): GraphQLError {
  * graphql-jit. Pass it as ApolloServer's `gateway` option, in place of `schema`.
  */
 export function jitGateway(schema: GraphQLSchema, maxCompiled: number = COMPILED_OPERATIONS): GatewayInterface {
-  const compiled = new LRUCache<string, { query: Compiled }>({ max: maxCompiled });
+  const compiled = new LRUCache<string, Compiled>({ max: maxCompiled });
 
   const executor: GatewayExecutor = async (request) => {
     const operationName = request.operationName ?? undefined;
     const key = `${request.queryHash}\u0000${operationName ?? ''}`;
-    let entry = compiled.get(key);
-    if (entry === undefined) {
+    let query = compiled.get(key);
+    if (query === undefined) {
       const result = compileQuery(schema, request.document, operationName);
-      entry = { query: isCompiledQuery(result) ? result : false };
-      compiled.set(key, entry);
+      query = isCompiledQuery(result) ? result : false;
+      compiled.set(key, query);
     }
     const variables = request.request.variables ?? {};
     const graphqlJs = async (): Promise<GatewayExecutionResult> =>
       (await execute({ schema, document: request.document, operationName, variableValues: variables, contextValue: request.context })) as GatewayExecutionResult;
-    if (entry.query === false) return graphqlJs();
-    const result = (await entry.query.query(undefined, request.context, variables)) as GatewayExecutionResult;
+    if (query === false) return graphqlJs();
+    const result = (await query.query(undefined, request.context, variables)) as GatewayExecutionResult;
     // No data at all: the request failed before any resolver ran (its variables did not
     // coerce). graphql-js says why in the form Apollo turns into BAD_USER_INPUT errors that
     // name the variable.

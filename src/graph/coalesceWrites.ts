@@ -25,7 +25,7 @@ import { createRequire } from 'node:module';
 
 /** The part of the driver's NodeChannel this patch relies on. */
 interface Channel {
-  /** The socket; null-free once constructed. */
+  /** The socket (a net.Socket, or a tls.TLSSocket for encrypted connections). */
   _conn?: Corkable;
   write(buffer: unknown): unknown;
 }
@@ -37,8 +37,6 @@ interface Corkable {
 
 const CHANNEL_MODULE = 'neo4j-driver-bolt-connection/lib/channel/node/node-channel.js';
 const PATCHED = Symbol.for('govgraph.coalesceBoltWrites');
-
-let applied: boolean | undefined;
 
 function isCorkable(value: unknown): value is Corkable {
   const socket = value as Partial<Corkable> | null | undefined;
@@ -62,9 +60,8 @@ function channelPrototype(): (Channel & Record<symbol, unknown>) | null {
  * like the driver's own module state). Returns whether the patch is in place.
  */
 export function coalesceBoltWrites(): boolean {
-  if (applied !== undefined) return applied;
   const proto = channelPrototype();
-  if (proto === null) return (applied = false);
+  if (proto === null) return false;
   if (proto[PATCHED] !== true) {
     const write = proto.write;
     const corked = new WeakSet<Corkable>();
@@ -82,5 +79,5 @@ export function coalesceBoltWrites(): boolean {
     };
     proto[PATCHED] = true;
   }
-  return (applied = true);
+  return true;
 }

@@ -4,7 +4,7 @@
  */
 import { ApolloServer } from '@apollo/server';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jitGateway } from '../../src/api/jitExecutor.ts';
 
 const schema = makeExecutableSchema({
@@ -29,31 +29,39 @@ const schema = makeExecutableSchema({
   },
 });
 
+// One server for all tests, so later requests run on operations compiled (and cached) earlier.
+const server = new ApolloServer({ gateway: jitGateway(schema) });
+
 async function run(query: string, variables?: Record<string, unknown>, operationName?: string) {
-  const server = new ApolloServer({ gateway: jitGateway(schema) });
-  await server.start();
-  try {
-    const response = await server.executeOperation({ query, variables, operationName });
-    if (response.body.kind !== 'single') throw new Error('expected a single result');
-    return response.body.singleResult;
-  } finally {
-    await server.stop();
-  }
+  const response = await server.executeOperation({ query, variables, operationName });
+  if (response.body.kind !== 'single') throw new Error('expected a single result');
+  return response.body.singleResult;
 }
 
 describe('jitGateway', () => {
+  beforeAll(() => server.start());
+  afterAll(() => server.stop());
+
   it('answers queries with arguments, variables and lists', async () => {
     const result = await run('query ($k: Kind) { greet(name: "Ada") items(kind: $k) { name kind } }', { k: 'BETA' });
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ greet: 'hello Ada', items: [{ name: 'b', kind: 'BETA' }] });
   });
 
-  it('runs the operation named, from a document with several', async () => {
+  it('runs the operation named, from a document with several, each compiled on its own', async () => {
     const document = 'query One { greet(name: "one") } query Two { items { name } }';
     const one = await run(document, undefined, 'One');
     const two = await run(document, undefined, 'Two');
+    const again = await run(document, undefined, 'One');
     expect(one.data).toEqual({ greet: 'hello one' });
     expect(two.data).toEqual({ items: [{ name: 'a' }, { name: 'b' }] });
+    expect(again.data).toEqual({ greet: 'hello one' });
+  });
+
+  it('runs a cached operation with the variables of each request', async () => {
+    const query = 'query ($k: Kind) { items(kind: $k) { name } }';
+    expect((await run(query, { k: 'ALPHA' })).data).toEqual({ items: [{ name: 'a' }] });
+    expect((await run(query, { k: 'BETA' })).data).toEqual({ items: [{ name: 'b' }] });
   });
 
   it('gives a resolver error without extensions a code, its path and its location', async () => {
