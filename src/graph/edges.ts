@@ -13,7 +13,13 @@ import { isPredicate, PREDICATES } from '../model.ts';
 import type { ManagedTransaction } from './driver.ts';
 import { identifier } from './identifier.ts';
 import { planOnce } from './planOnce.ts';
+import { toColumns } from './columns.ts';
 import { distinctTriples, edgeKey, type EdgeIncrement, type Triple } from './rows.ts';
+
+/** What ADD_TO_EDGES reads of each increment, sent as columns (columns.ts). */
+const INCREMENT_COLUMNS = [
+  'subject', 'object', 'support', 'statements', 'confidence', 'firstSeen', 'lastSeen', 'role', 'roleConfidence', 'roleStatement',
+] as const satisfies readonly (keyof EdgeIncrement)[];
 
 export interface Detached {
   /** Every (subject, predicate, object) the detached statements supported. */
@@ -133,13 +139,14 @@ const ADD_TO_EDGE = `
 
 /**
  * ADD_TO_EDGE for every predicate, each in its own subquery over the parameter named after
- * it, with the type written out: a MERGE on a static type expands only that type's
+ * it (that predicate's increments as columns, columns.ts), with the type written out: a MERGE on a static type expands only that type's
  * relationships between the two ends, where the dynamic `$(...)` form expands them all.
  * The text is built once from the ontology's PREDICATES, never from input. Planned once per
  * server (planOnce.ts): planning it takes most of a second.
  */
 const ADD_TO_EDGES = planOnce(PREDICATES.map(identifier).map((predicate) => `CALL {
-    UNWIND $${predicate} AS c
+    UNWIND range(0, size($${predicate}.subject) - 1) AS i
+    WITH {${INCREMENT_COLUMNS.map((k) => `${k}: $${predicate}.${k}[i]`).join(', ')}} AS c
     MATCH (s:Entity {id: c.subject})
     MATCH (o:Entity {id: c.object})
     MERGE (s)-[r:${predicate}]->(o)${ADD_TO_EDGE}
@@ -173,9 +180,10 @@ export async function recomputeEdges(tx: ManagedTransaction, triples: readonly T
 export async function addToEdges(tx: ManagedTransaction, increments: readonly EdgeIncrement[]): Promise<void> {
   if (increments.length === 0) return;
   checkPredicates(increments);
-  const byPredicate: Record<string, EdgeIncrement[]> = Object.fromEntries(PREDICATES.map((p) => [p, []]));
-  for (const increment of increments) byPredicate[increment.predicate]?.push(increment);
-  await tx.run(ADD_TO_EDGES, byPredicate);
+  const byPredicate = new Map<string, EdgeIncrement[]>(PREDICATES.map((p) => [p, []]));
+  for (const increment of increments) byPredicate.get(increment.predicate)?.push(increment);
+  const params = Object.fromEntries([...byPredicate].map(([predicate, list]) => [predicate, toColumns(list, INCREMENT_COLUMNS)]));
+  await tx.run(ADD_TO_EDGES, params);
 }
 
 /**

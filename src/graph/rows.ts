@@ -14,6 +14,7 @@ import {
   type Predicate,
   type Span,
 } from '../model.ts';
+import { flattenLists, toColumns, type Columns } from './columns.ts';
 
 export interface ArticleRow {
   id: string;
@@ -191,19 +192,29 @@ export interface StatementWriteRow extends Omit<StatementRow, 'sentence'> {
   sentence: number;
 }
 
-/** One article as WRITE_ARTICLES receives it, with its mentions and statements. */
+const STATEMENT_COLUMNS = ['id', 'predicate', 'subject', 'object', 'confidence', 'start', 'end', 'sentence', 'role'] as const;
+const ENTITY_COLUMNS = ['id', 'name', 'type', 'aliases', 'code'] as const;
+
+/** The entities of a write as WRITE's UPSERT_ENTITIES receives them: a list per field (columns.ts). */
+export type EntityColumns = Columns<EntityRow, (typeof ENTITY_COLUMNS)[number]>;
+
+/**
+ * One article as WRITE_ARTICLES receives it: its own fields, then its mentions and
+ * statements as columns (columns.ts), the offsets of mention `i` being
+ * `mentions.offsets[mentions.from[i]..mentions.from[i + 1]]`.
+ */
 export interface ArticleWriteRow extends ArticleRow {
-  mentions: MentionRow[];
-  statements: StatementWriteRow[];
+  mentions: { entity: string[]; offsets: number[]; from: number[] };
+  statements: Columns<StatementWriteRow, (typeof STATEMENT_COLUMNS)[number]>;
   /** Each distinct evidence text once: several statements often share one sentence. */
   sentences: string[];
 }
 
-/** The parameter row of one prepared article, each evidence text sent once. Pure. */
+/** The parameter row of one prepared article, as columns, each evidence text sent once. Pure. */
 export function articleWriteRow(prepared: PreparedArticle): ArticleWriteRow {
   const sentences: string[] = [];
   const index = new Map<string, number>();
-  const statements = prepared.statements.map(({ sentence, ...rest }) => {
+  const statements = prepared.statements.map(({ sentence, ...rest }): StatementWriteRow => {
     let i = index.get(sentence);
     if (i === undefined) {
       i = sentences.push(sentence) - 1;
@@ -211,7 +222,18 @@ export function articleWriteRow(prepared: PreparedArticle): ArticleWriteRow {
     }
     return { ...rest, sentence: i };
   });
-  return { ...prepared.article, mentions: prepared.mentions, statements, sentences };
+  const offsets = flattenLists(prepared.mentions.map((m) => m.offsets));
+  return {
+    ...prepared.article,
+    mentions: { entity: prepared.mentions.map((m) => m.entity), offsets: offsets.values, from: offsets.from },
+    statements: toColumns(statements, STATEMENT_COLUMNS),
+    sentences,
+  };
+}
+
+/** Entity rows as the columns UPSERT_ENTITIES reads. Pure. */
+export function entityColumns(rows: readonly EntityRow[]): EntityColumns {
+  return toColumns(rows, ENTITY_COLUMNS);
 }
 
 /** Merges entity rows from several articles by id: aliases united, the later name/type/code win. */

@@ -10,7 +10,7 @@ import { ENTITY_TYPES, type Article, type Extraction } from '../model.ts';
 import { writeTx, type Driver, type ManagedTransaction, type TxOptions } from './driver.ts';
 import { addToEdges, detachArticles, recomputeEdges, removeOrphans } from './edges.ts';
 import { planOnce } from './planOnce.ts';
-import { articleWriteRow, mergeEntityRows, planEdgeUpdates, prepareArticle, type PreparedArticle } from './rows.ts';
+import { articleWriteRow, entityColumns, mergeEntityRows, planEdgeUpdates, prepareArticle, type PreparedArticle } from './rows.ts';
 
 export interface ArticleInput {
   article: Article;
@@ -42,7 +42,8 @@ export interface WriteOptions extends TxOptions {
 // An entity already stored exactly so (most of them, in a long ingest) is left as it is: no
 // write, no label changes.
 const UPSERT_ENTITIES = planOnce(`
-  UNWIND $entities AS e
+  UNWIND range(0, size($entities.id) - 1) AS i
+  WITH {id: $entities.id[i], name: $entities.name[i], type: $entities.type[i], aliases: $entities.aliases[i], code: $entities.code[i]} AS e
   MERGE (n:Entity {id: e.id})
   WITH n, e, [a IN coalesce(n.aliases, []) + e.aliases WHERE a <> e.name] AS candidates
   WITH n, e, reduce(acc = [], a IN candidates | CASE WHEN a IN acc THEN acc ELSE acc + a END) AS aliases
@@ -66,8 +67,8 @@ const UPSERT_ENTITIES = planOnce(`
  * than by relationships: links to a busy entity would cost every write, and nothing reads
  * them that the ids and the edgeKey index don't serve. Both ends are entities this article
  * mentions (prepareArticle resolves them among its entities). The parameter rows are lean
- * (articleWriteRow): each evidence text is sent once per article, and the edgeKey is derived
- * here, exactly as `edgeKey()` in rows.ts derives it.
+ * (articleWriteRow): mentions and statements as columns (columns.ts), each evidence text sent
+ * once per article, and the edgeKey derived here, exactly as `edgeKey()` in rows.ts derives it.
  */
 const WRITE_ARTICLES = planOnce(`
   UNWIND $articles AS row
@@ -80,23 +81,25 @@ const WRITE_ARTICLES = planOnce(`
       a.ingestedAt = $now
   WITH a, row
   CALL (a, row) {
-    UNWIND row.mentions AS m
-    MATCH (e:Entity {id: m.entity})
-    CREATE (a)-[:MENTIONS {count: toInteger(m.count), offsets: [x IN m.offsets | toInteger(x)]}]->(e)
+    UNWIND range(0, size(row.mentions.entity) - 1) AS i
+    MATCH (e:Entity {id: row.mentions.entity[i]})
+    WITH a, e, [x IN row.mentions.offsets[toInteger(row.mentions.from[i])..toInteger(row.mentions.from[i + 1])] | toInteger(x)] AS offsets
+    CREATE (a)-[:MENTIONS {count: size(offsets) / 2, offsets: offsets}]->(e)
   }
   CALL (a, row) {
-    UNWIND row.statements AS s
+    UNWIND range(0, size(row.statements.id) - 1) AS i
+    WITH a, row, row.statements AS s, i
     CREATE (a)-[:STATES]->(:Statement {
-        id: s.id,
-        predicate: s.predicate,
-        subject: s.subject,
-        object: s.object,
-        edgeKey: s.subject + '|' + s.predicate + '|' + s.object,
-        confidence: toFloat(s.confidence),
-        start: toInteger(s.start),
-        end: toInteger(s.end),
-        sentence: row.sentences[toInteger(s.sentence)],
-        role: s.role
+        id: s.id[i],
+        predicate: s.predicate[i],
+        subject: s.subject[i],
+        object: s.object[i],
+        edgeKey: s.subject[i] + '|' + s.predicate[i] + '|' + s.object[i],
+        confidence: toFloat(s.confidence[i]),
+        start: toInteger(s.start[i]),
+        end: toInteger(s.end[i]),
+        sentence: row.sentences[toInteger(s.sentence[i])],
+        role: s.role[i]
       })
   }`);
 
@@ -178,7 +181,7 @@ async function writeRound(
     const replaced = round.filter((_, i) => statuses[i] === 'updated').map((p) => p.article.id);
     const detached = await detachArticles(tx, replaced, false);
     await tx.run(UPSERT_ENTITIES, {
-      entities: mergeEntityRows(toWrite.flatMap((p) => p.entities)),
+      entities: entityColumns(mergeEntityRows(toWrite.flatMap((p) => p.entities))),
       entityTypes: ENTITY_TYPES,
     });
     await tx.run(WRITE_ARTICLES, {

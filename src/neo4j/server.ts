@@ -182,7 +182,8 @@ function javaArgs(paths: LocalServerPaths): string[] {
   return [
     `-Xms${paths.heap}`,
     `-Xmx${paths.heap}`,
-    '-XX:+UseG1GC',
+    // G1 unless GOVGRAPH_NEO4J_JVM_OPTS picks a collector (the JVM refuses two).
+    ...(paths.jvmOptions.some((o) => /^-XX:\+Use\w+GC$/.test(o)) ? [] : ['-XX:+UseG1GC']),
     '-XX:+ExitOnOutOfMemoryError',
     '-XX:-OmitStackTraceInFastThrow',
     // What Neo4j's own launch scripts pass, so the page cache and native I/O work at full speed.

@@ -73,9 +73,17 @@ describe('prepareArticle', () => {
     };
     const row = articleWriteRow(prepareArticle(article, twoFromOne));
     expect(row.sentences).toEqual(['Norland and Vesteria signed a cloud accord.', body.slice(44)]);
-    expect(row.statements.map((s) => [s.predicate, s.sentence])).toEqual([['PARTNERS_WITH', 0], ['HOLDS_ROLE', 1], ['MEMBER_OF', 0]]);
+    expect(row.statements.predicate).toEqual(['PARTNERS_WITH', 'HOLDS_ROLE', 'MEMBER_OF']);
+    expect(row.statements.sentence).toEqual([0, 1, 0]);
+    expect(row.statements.id).toHaveLength(3);
     expect(row.id).toBe('article:test-1');
-    expect(row.mentions).toHaveLength(4);
+    expect(row.mentions.entity).toHaveLength(4);
+    // Each mention's offsets are values[from[i]..from[i + 1]]: start, end pairs of its spans.
+    const { offsets, from, entity } = row.mentions;
+    const spans = entity.map((_, i) => offsets.slice(from[i], from[i + 1]));
+    const at = (name: string): number[] => [body.indexOf(name), body.indexOf(name) + name.length];
+    expect(entity).toEqual(['country:zz', 'country:yy', 'person:aurelia-sato', 'company:brightwave']);
+    expect(spans).toEqual([at('Vesteria'), at('Norland'), at('Aurelia Sato'), at('Brightwave')]);
   });
 
   it('rejects an entity type outside the ontology', () => {
