@@ -177,8 +177,8 @@ async function waitForPort(paths: LocalServerPaths, pid: number, uri: string, ti
   }
 }
 
-/** The java command line for the launcher. */
-function javaArgs(paths: LocalServerPaths): string[] {
+/** The java command line for the launcher: memory, G1 unless the user picked a collector, their options, then the launcher and its arguments. */
+export function javaArgs(paths: LocalServerPaths): string[] {
   return [
     `-Xms${paths.heap}`,
     `-Xmx${paths.heap}`,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, localServerPaths, neo4jVersion, resolveConnection } from '../../src/neo4j/config.ts';
+import { LAUNCHER_CLASS, javaArgs } from '../../src/neo4j/server.ts';
 
 const HOME = '/home/tester';
 
@@ -100,5 +101,22 @@ describe('localServerPaths', () => {
   it('rejects memory sizes that are not JVM sizes', () => {
     expect(() => localServerPaths({ HOME, GOVGRAPH_NEO4J_HEAP: '1g -Dx=y' })).toThrow(/GOVGRAPH_NEO4J_HEAP/);
     expect(() => localServerPaths({ HOME, GOVGRAPH_NEO4J_PAGECACHE: 'lots' })).toThrow(/GOVGRAPH_NEO4J_PAGECACHE/);
+  });
+});
+
+describe('javaArgs', () => {
+  const paths = (jvm?: string) => localServerPaths({ HOME, ...(jvm === undefined ? {} : { GOVGRAPH_NEO4J_JVM_OPTS: jvm }) });
+
+  it('runs G1 with the heap given, then the launcher with data dir, host, port and page cache', () => {
+    const args = javaArgs(paths());
+    expect(args).toContain('-XX:+UseG1GC');
+    expect(args.slice(0, 2)).toEqual(['-Xms1g', '-Xmx1g']);
+    expect(args.slice(-5)).toEqual([LAUNCHER_CLASS, paths().dataDir, '127.0.0.1', '7687', '512m']);
+  });
+
+  it('leaves the collector to GOVGRAPH_NEO4J_JVM_OPTS when it names one (the JVM refuses two)', () => {
+    const args = javaArgs(paths('-XX:+UseParallelGC -XX:TieredStopAtLevel=1'));
+    expect(args.filter((a) => /^-XX:\+Use\w+GC$/.test(a))).toEqual(['-XX:+UseParallelGC']);
+    expect(args).toContain('-XX:TieredStopAtLevel=1');
   });
 });
