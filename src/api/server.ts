@@ -4,11 +4,14 @@
  */
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { startStandaloneServer } from '@apollo/server/standalone';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Driver } from 'neo4j-driver';
 import { API_KEY_ENV, checkWriteAccess, type RequestHeaders } from './auth.ts';
 import { createContext, type ApiContext } from './context.ts';
 import { createFormatError, type ErrorLog } from './errors.ts';
+import { graphqlHttpHandler } from './http.ts';
 import { jitGateway } from './jitExecutor.ts';
 import { costLimitPlugin, depthRule, MAX_TOKENS } from './limits.ts';
 import { buildApiSchema } from './schemaLoader.ts';
@@ -73,13 +76,32 @@ export function createApiServer(driver: Driver, database: string, options: ApiSe
   });
 }
 
-/** Starts the API over HTTP and returns its url and a stop function. */
+/** Starts the API over HTTP (http.ts) and returns its url and a stop function. */
 export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const { driver, database, port = 4000, host } = options;
+  const log = options.log ?? { error: (message: string) => console.error(message) };
   const server = createApiServer(driver, database, options);
-  const { url } = await startStandaloneServer(server, {
-    context: async ({ req }) => server.context(req.headers),
-    listen: host === undefined ? { port } : { port, host },
-  });
-  return { url, stop: () => server.stop() };
+  const httpServer = createServer(graphqlHttpHandler(server, log));
+  // stop() stops taking connections and lets running requests finish.
+  server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+  await server.start();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(host === undefined ? { port } : { port, host }, () => {
+        httpServer.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (err) {
+    await server.stop().catch(() => undefined); // e.g. the port is taken: leave nothing running
+    throw err;
+  }
+  return { url: urlOf(httpServer.address() as AddressInfo), stop: () => server.stop() };
+}
+
+/** `http://host:port/` of a listening server; a wildcard address is reached as localhost. */
+function urlOf({ address, family, port }: AddressInfo): string {
+  const host = address === '' || address === '::' || address === '0.0.0.0' ? 'localhost' : family === 'IPv6' ? `[${address}]` : address;
+  return `http://${host}:${port}/`;
 }

@@ -1,0 +1,140 @@
+/**
+ * The API's HTTP front: Node's own http server handing each request to Apollo's
+ * `executeHTTPGraphQLRequest`, the entry point Apollo gives integrations.
+ *
+ * It replaces `startStandaloneServer`, whose general-purpose middleware (cors, body-parser
+ * with its charset decoders, finalhandler) cost about 0.2 ms of CPU per request: measured
+ * with `{ __typename }` over keep-alive HTTP, client and server together, 0.39-0.45 ms per
+ * request through the standalone server against 0.12 ms for a bare Node server (Apollo's own
+ * handling: 0.07 ms). What it keeps of theirs:
+ *  - CORS for dashboards in browsers: any origin, preflights answered with the methods
+ *    and headers asked for;
+ *  - JSON bodies in UTF-8 only (415 otherwise), a size cap (413), a 400 naming the problem
+ *    for a body that is not JSON;
+ *  - GET requests, which Apollo serves (queries only, with its CSRF check).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { ApiContext } from './context.ts';
+import type { ErrorLog } from './errors.ts';
+import type { RequestHeaders } from './auth.ts';
+
+/** Largest request body accepted: an `ingestArticle` carries a whole article. */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** What the HTTP front needs of the API server: Apollo's entry point and a context per request. */
+export type HttpApi = Pick<ApolloServer<ApiContext>, 'executeHTTPGraphQLRequest'> & { context(headers?: RequestHeaders): ApiContext };
+
+/** An HTTP error answered as plain text before Apollo is involved. */
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Whether a content-type header names JSON, and its charset (lower case, or null when none is
+ * given). `application/json; charset=utf-8` -> { json: true, charset: 'utf-8' }.
+ */
+export function parseContentType(header: string | undefined): { json: boolean; charset: string | null } {
+  if (header === undefined) return { json: false, charset: null };
+  const [type = '', ...params] = header.split(';');
+  const charset = params.map((p) => p.trim().match(/^charset\s*=\s*"?([^";\s]+)"?$/i)?.[1]).find((c) => c !== undefined);
+  return { json: type.trim().toLowerCase() === 'application/json', charset: charset?.toLowerCase() ?? null };
+}
+
+/** Reads the whole body, refusing more than `limit` bytes. */
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(req.headers['content-length']);
+  if (declared > limit) throw new HttpError(413, `request body too large: over ${limit} bytes`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new HttpError(413, `request body too large: over ${limit} bytes`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
+}
+
+/** The JSON body of a POST, or undefined (Apollo then answers what is missing). */
+async function jsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  if (req.method !== 'POST') return undefined;
+  const { json, charset } = parseContentType(req.headers['content-type']);
+  if (!json) {
+    req.resume(); // drain it; Apollo answers that the body is not JSON
+    return undefined;
+  }
+  if (charset !== null && charset !== 'utf-8' && charset !== 'utf8') throw new HttpError(415, `unsupported charset "${charset}": send UTF-8`);
+  const text = await readBody(req, limit);
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new HttpError(400, `request body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function corsHeaders(req: IncomingMessage, res: ServerResponse): void {
+  res.setHeader('access-control-allow-origin', '*');
+  if (req.method !== 'OPTIONS') return;
+  res.setHeader('access-control-allow-methods', 'GET,HEAD,POST');
+  const asked = req.headers['access-control-request-headers'];
+  if (asked !== undefined) {
+    res.setHeader('access-control-allow-headers', asked);
+    res.setHeader('vary', 'Access-Control-Request-Headers');
+  }
+  res.setHeader('access-control-max-age', '600');
+}
+
+function plain(res: ServerResponse, status: number, message: string): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.statusCode = status;
+  res.setHeader('content-type', 'text/plain; charset=utf-8');
+  res.end(`${message}\n`);
+}
+
+/** The request handler for `http.createServer`. */
+export function graphqlHttpHandler(api: HttpApi, log: ErrorLog, maxBodyBytes: number = MAX_BODY_BYTES): (req: IncomingMessage, res: ServerResponse) => void {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    corsHeaders(req, res);
+    if (req.method === 'OPTIONS') {
+      res.statusCode = 204;
+      res.setHeader('content-length', '0');
+      res.end();
+      return;
+    }
+    const body = await jsonBody(req, maxBodyBytes);
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const url = req.url ?? '/';
+    const query = url.indexOf('?');
+    const response = await api.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: query >= 0 ? url.slice(query) : '', body },
+      context: async () => api.context(req.headers),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+  return (req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (err instanceof HttpError) return plain(res, err.status, err.message);
+      log.error(`HTTP request failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      plain(res, 500, 'internal server error');
+    });
+  };
+}
