@@ -139,8 +139,9 @@ const ADD_TO_EDGE = `
 
 /**
  * ADD_TO_EDGE for every predicate, each in its own subquery over the parameter named after
- * it (that predicate's increments as columns, columns.ts), with the type written out: a MERGE on a static type expands only that type's
- * relationships between the two ends, where the dynamic `$(...)` form expands them all.
+ * it (that predicate's increments as columns, columns.ts), with the type written out: a
+ * MERGE on a static type expands only that type's relationships between the two ends,
+ * where the dynamic `$(...)` form expands them all.
  * The text is built once from the ontology's PREDICATES, never from input. Planned once per
  * server (planOnce.ts): planning it takes most of a second.
  */

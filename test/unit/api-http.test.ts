@@ -2,7 +2,7 @@
  * The API's HTTP front (src/api/http.ts) on a real port: CORS, body checks, GET, and the
  * request's headers reaching the context. No database: these requests never reach one.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,6 +81,20 @@ describe('HTTP front', () => {
       const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ __typename ${' '.repeat(100)}}` }) });
       expect(res.status).toBe(413);
       expect(await res.text()).toBe('request body too large: over 64 bytes\n');
+
+      // Sent in chunks with no length given: the limit is found while reading.
+      const chunked = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (r) => {
+          let text = '';
+          r.setEncoding('utf8');
+          r.on('data', (c: string) => (text += c));
+          r.on('end', () => resolve({ status: r.statusCode ?? 0, text }));
+        });
+        req.on('error', reject);
+        for (let i = 0; i < 10; i++) req.write(' '.repeat(40));
+        req.end('{}');
+      });
+      expect(chunked).toEqual({ status: 413, text: 'request body too large: over 64 bytes\n' });
     } finally {
       await new Promise((resolve) => small.close(resolve));
       await server.stop();
