@@ -141,7 +141,7 @@ async function measure(driver: Driver, database: string, queries: BenchQuery[], 
         await run(recording, q.query, variables);
         recorded.push(recorder.take());
       }
-      const cypherCount = recorded.reduce((n, txs) => n + txs.reduce((m, tx) => m + tx.length, 0), 0) / recorded.length;
+      const cypherCount = recorded.reduce((n, txs) => n + txs.reduce((m, tx) => m + tx.queries.length, 0), 0) / recorded.length;
       const load = (mode: Mode, requests: number, c: number): Promise<LoadRun> => {
         if (mode === 'bare') return runLoad(requests, c, (i) => replay(driver, database, recorded[i % recorded.length] ?? [], API_TX_TIMEOUT_MS));
         if (mode === 'inProcess') return runLoad(requests, c, (i) => run(api, q.query, q.variables[i % q.variables.length] ?? {}));

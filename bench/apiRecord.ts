@@ -5,8 +5,11 @@
  */
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 
-/** One read transaction as the API ran it. */
-export type RecordedTx = { cypher: string; params: Record<string, unknown> }[];
+/** One read transaction as the API ran it: an auto-commit query, or a managed transaction's queries. */
+export interface RecordedTx {
+  autoCommit: boolean;
+  queries: { cypher: string; params: Record<string, unknown> }[];
+}
 
 export interface Recorder {
   /** A driver that records into the current buffer; pass it to the API server. */
@@ -15,7 +18,7 @@ export interface Recorder {
   take(): RecordedTx[];
 }
 
-/** Wraps `driver` so that every `executeRead` it runs is recorded. */
+/** Wraps `driver` so that every `executeRead` and auto-commit `run` it runs is recorded. */
 export function recordingDriver(driver: Driver): Recorder {
   let buffer: RecordedTx[] = [];
   const wrapTx = (tx: ManagedTransaction, into: RecordedTx): ManagedTransaction =>
@@ -23,7 +26,7 @@ export function recordingDriver(driver: Driver): Recorder {
       get(target, prop) {
         if (prop === 'run') {
           return (cypher: string, params: Record<string, unknown> = {}) => {
-            into.push({ cypher, params });
+            into.queries.push({ cypher, params });
             return target.run(cypher, params);
           };
         }
@@ -36,9 +39,15 @@ export function recordingDriver(driver: Driver): Recorder {
       get(target, prop) {
         if (prop === 'executeRead') {
           return <T>(work: (tx: ManagedTransaction) => Promise<T>, config?: { timeout?: number }) => {
-            const tx: RecordedTx = [];
+            const tx: RecordedTx = { autoCommit: false, queries: [] };
             buffer.push(tx);
             return target.executeRead((inner) => work(wrapTx(inner, tx)), config);
+          };
+        }
+        if (prop === 'run') {
+          return (cypher: string, params: Record<string, unknown> = {}, config?: { timeout?: number }) => {
+            buffer.push({ autoCommit: true, queries: [{ cypher, params }] });
+            return target.run(cypher, params, config);
           };
         }
         const value: unknown = Reflect.get(target, prop);
@@ -62,14 +71,18 @@ export function recordingDriver(driver: Driver): Recorder {
   };
 }
 
-/** Runs recorded transactions, in order, through the bare driver (one session each, as the API does). */
+/** Runs recorded transactions, in order and of the same kind, through the bare driver (one session each, as the API does). */
 export async function replay(driver: Driver, database: string, txs: readonly RecordedTx[], timeoutMs: number): Promise<void> {
-  for (const queries of txs) {
+  for (const { autoCommit, queries } of txs) {
     const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
     try {
-      await session.executeRead(async (tx) => {
-        for (const q of queries) await tx.run(q.cypher, q.params);
-      }, { timeout: timeoutMs });
+      const [first] = queries;
+      if (autoCommit && first) await session.run(first.cypher, first.params, { timeout: timeoutMs });
+      else {
+        await session.executeRead(async (tx) => {
+          for (const q of queries) await tx.run(q.cypher, q.params);
+        }, { timeout: timeoutMs });
+      }
     } finally {
       await session.close();
     }

@@ -3,33 +3,12 @@
  * a large parameter leaves in a few socket writes instead of one per 1,400-byte chunk, and
  * what arrives is intact, also with many queries in flight on several connections.
  */
-import { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { coalesceBoltWrites } from '../../src/graph/coalesceWrites.ts';
 import { openDriver, readTx } from '../../src/graph/driver.ts';
 import { testConnection, testDatabase } from './support/neo4j.ts';
-
-type WriteMethod = (this: Socket, ...args: unknown[]) => unknown;
-
-/** Counts `_write`/`_writev` calls on sockets to `port` while `work` runs. */
-async function countSocketWrites<T>(port: number, work: () => Promise<T>): Promise<{ result: T; writes: number }> {
-  const proto = Socket.prototype as unknown as Record<'_write' | '_writev', WriteMethod>;
-  const originals = { _write: proto._write, _writev: proto._writev };
-  let writes = 0;
-  for (const name of ['_write', '_writev'] as const) {
-    const original = originals[name];
-    proto[name] = function (this: Socket, ...args: unknown[]): unknown {
-      if (this.remotePort === port) writes += 1;
-      return original.apply(this, args);
-    };
-  }
-  try {
-    return { result: await work(), writes };
-  } finally {
-    Object.assign(proto, originals);
-  }
-}
+import { countSocketWrites } from './support/socketWrites.ts';
 
 /** `n` strings of 100 characters, distinct per `seed`. */
 function texts(seed: number, n: number): string[] {

@@ -4,7 +4,7 @@
  * parameters, and labels and relationship types come only from src/model.ts.
  */
 import type { Driver } from 'neo4j-driver';
-import { readTx } from '../../graph/driver.ts';
+import { type Neo4jRecord, readQuery, readTx } from '../../graph/driver.ts';
 import { identifier } from '../../graph/identifier.ts';
 import { PREDICATES, type Predicate } from '../../model.ts';
 import { toNative } from './values.ts';
@@ -49,21 +49,23 @@ export async function readWork<T>(db: ReadDb, work: (run: RunRows) => Promise<T>
     db.driver,
     db.database,
     (tx) =>
-      work(async (cypher, params = {}) => {
-        const result = await tx.run(cypher, params);
-        return result.records.map((record) => toNative(record.toObject()) as Record<string, unknown>);
-      }),
+      work(async (cypher, params = {}) => nativeRows((await tx.run(cypher, params)).records)),
     { timeoutMs: db.timeoutMs },
   );
 }
 
-/** Runs one read query in a managed READ transaction and returns its records as plain objects. */
+/** Runs one read query (an auto-commit READ transaction, see `readQuery`) and returns its records as plain objects. */
 export async function readRows(
   db: ReadDb,
   cypher: string,
   params: Record<string, unknown> = {},
 ): Promise<Record<string, unknown>[]> {
-  return readWork(db, (run) => run(cypher, params));
+  return nativeRows(await readQuery(db.driver, db.database, cypher, params, { timeoutMs: db.timeoutMs }));
+}
+
+/** Records as plain objects of JS values. */
+function nativeRows(records: readonly Neo4jRecord[]): Record<string, unknown>[] {
+  return records.map((record) => toNative(record.toObject()) as Record<string, unknown>);
 }
 
 /** `A|B|C` for a pattern: the given predicates (validated, in ontology order), or every one. */

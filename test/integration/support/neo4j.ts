@@ -42,7 +42,7 @@ export async function clearDatabase(driver: Driver, database: string = testDatab
   }
 }
 
-/** `driver` wrapped to count the sessions it opens and the Cypher queries run in read transactions. */
+/** `driver` wrapped to count the sessions it opens and the Cypher queries they run (auto-commit, or in managed read transactions). */
 export function countingDriver(driver: Driver): { driver: Driver; sessions: () => number; queries: () => number } {
   let sessions = 0;
   let queries = 0;
@@ -59,15 +59,16 @@ export function countingDriver(driver: Driver): { driver: Driver; sessions: () =
         };
       },
     });
+  // Queries run in managed read transactions, and auto-commit queries on the session itself.
   const countReads = (session: object): object =>
-    new Proxy(session, {
+    countRuns(new Proxy(session, {
       get(s, prop) {
         const value: unknown = Reflect.get(s, prop);
         if (prop !== 'executeRead' || typeof value !== 'function') return bind(s, value);
         return (work: (tx: object) => unknown, config: unknown) =>
           (value as (w: unknown, c: unknown) => unknown).call(s, (tx: object) => work(countRuns(tx)), config);
       },
-    });
+    }));
   const counting = new Proxy(driver, {
     get(target, prop) {
       const value: unknown = Reflect.get(target, prop);
