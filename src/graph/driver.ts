@@ -56,9 +56,8 @@ export const READ_RETRY_DELAYS_MS: readonly number[] = [100, 400, 1600];
 /**
  * Runs one read query as an auto-commit transaction in READ mode on `database`, with a
  * timeout, and returns its records. The driver pipelines RUN and PULL in one round trip,
- * where a managed transaction adds BEGIN and a COMMIT round trip and its retry machinery:
- * on the API's entity-with-relations query this took a third less client and server CPU
- * per request (bench notes in src/api/README.md). For one query the snapshot is the same.
+ * where a managed transaction adds BEGIN and a COMMIT round trip and its retry machinery
+ * (figures in src/graph/README.md). For one query the snapshot is the same.
  * A retryable error (the driver's own test: deadlock, unavailable server) is retried after
  * each delay of `retryDelaysMs`; a read can always be run again.
  */
