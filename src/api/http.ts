@@ -19,6 +19,16 @@ import type { ApiContext } from './context.ts';
 import type { ErrorLog } from './errors.ts';
 import type { RequestHeaders } from './auth.ts';
 
+/**
+ * How long an idle keep-alive connection is kept open (Node closes it a second later).
+ * Node's default is 5 s. With that default, a client that comes back after about 6 s can
+ * send its request just as the server closes the socket, and the request fails with
+ * ECONNRESET. The API bench hit this at concurrency 32; a dashboard polling every few
+ * seconds would too. A client that polls more often than this never meets the close. A
+ * client that polls less often finds the socket already closed and opens a new one.
+ */
+export const KEEP_ALIVE_MS = 65_000;
+
 /** Largest request body accepted: an `ingestArticle` carries a whole article. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 

@@ -1,5 +1,5 @@
 /**
- * Apollo Server wiring: the schema, error masking, and a standalone HTTP server. The API
+ * Apollo Server wiring: the schema, error masking, and the HTTP server (http.ts). The API
  * does not own the driver: `stop()` stops the HTTP server, the caller closes the driver.
  */
 import { ApolloServer } from '@apollo/server';
@@ -11,7 +11,7 @@ import type { Driver } from 'neo4j-driver';
 import { API_KEY_ENV, checkWriteAccess, type RequestHeaders } from './auth.ts';
 import { createContext, type ApiContext } from './context.ts';
 import { createFormatError, type ErrorLog } from './errors.ts';
-import { graphqlHttpHandler } from './http.ts';
+import { graphqlHttpHandler, KEEP_ALIVE_MS } from './http.ts';
 import { jitGateway } from './jitExecutor.ts';
 import { costLimitPlugin, depthRule, MAX_TOKENS } from './limits.ts';
 import { buildApiSchema } from './schemaLoader.ts';
@@ -33,6 +33,8 @@ export interface StartApiOptions extends ApiServerOptions {
   port?: number;
   /** Interface to listen on (default: all). */
   host?: string;
+  /** How long an idle keep-alive connection stays open (default KEEP_ALIVE_MS). */
+  keepAliveMs?: number;
 }
 
 export interface RunningApi {
@@ -82,6 +84,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const log = options.log ?? { error: (message: string) => console.error(message) };
   const server = createApiServer(driver, database, options);
   const httpServer = createServer(graphqlHttpHandler(server, log));
+  httpServer.keepAliveTimeout = options.keepAliveMs ?? KEEP_ALIVE_MS;
   // stop() stops taking connections and lets running requests finish.
   server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
   await server.start();

@@ -2,11 +2,11 @@
  * The API's HTTP front (src/api/http.ts) on a real port: CORS, body checks, GET, and the
  * request's headers reaching the context. No database: these requests never reach one.
  */
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Agent, createServer, request, type Server } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphqlHttpHandler, parseContentType } from '../../src/api/http.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { graphqlHttpHandler, KEEP_ALIVE_MS, parseContentType } from '../../src/api/http.ts';
 import { createApiServer, startApi, type RunningApi } from '../../src/api/server.ts';
 
 const noDatabase = {} as Driver; // every request here is answered before a query would run
@@ -98,6 +98,55 @@ describe('HTTP front', () => {
     } finally {
       await new Promise((resolve) => small.close(resolve));
       await server.stop();
+    }
+  });
+
+  /** POSTs `{ __typename }` through `agent`: the status, and whether an open connection was reused. */
+  const typename = (url: string, agent: Agent): Promise<{ status: number; reused: boolean }> =>
+    new Promise((resolve, reject) => {
+      const body = JSON.stringify({ query: '{ __typename }' });
+      const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  const idle = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+  // Node's default keep-alive (5 s, closed at 6 s) would close this connection before the second request.
+  it('keeps an idle keep-alive connection open past Node\'s default, so a client polling every few seconds reuses it', async () => {
+    expect(KEEP_ALIVE_MS).toBeGreaterThanOrEqual(60_000);
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      expect(await typename(api.url, agent)).toEqual({ status: 200, reused: false });
+      await idle(6_500);
+      expect(await typename(api.url, agent)).toEqual({ status: 200, reused: true });
+    } finally {
+      agent.destroy();
+    }
+  }, 15_000);
+
+  it('closes a connection left idle for longer than its keep-alive time', async () => {
+    const short = await startApi({ driver: noDatabase, database: 'neo4j', port: 0, host: '127.0.0.1', log, keepAliveMs: 300 });
+    const socket = connect(Number(new URL(short.url).port), '127.0.0.1');
+    try {
+      const body = JSON.stringify({ query: '{ __typename }' });
+      let received = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (received += chunk));
+      const closed = new Promise<number>((resolve) => socket.once('end', () => resolve(performance.now())));
+      socket.write(`POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      await vi.waitFor(() => expect(received).toContain('{"data":{"__typename":"Query"}}'));
+      const answered = performance.now();
+      expect(received).toMatch(/^HTTP\/1\.1 200 /);
+      expect(received).toMatch(/\r\nConnection: keep-alive\r\n/i);
+      const idleFor = (await closed) - answered;
+      expect(idleFor).toBeGreaterThan(200);
+      expect(idleFor).toBeLessThan(3_000);
+    } finally {
+      socket.destroy();
+      await short.stop();
     }
   });
 
