@@ -23,6 +23,7 @@ import { ensureNeo4j } from '../../src/neo4j/ensure.ts';
 import { startLocalServer, stopLocalServer } from '../../src/neo4j/server.ts';
 import { runCli, snapshot, type GraphSnapshot } from './ingest-helpers.ts';
 import { clearDatabase } from './support/neo4j.ts';
+import { tempDir } from '../support/tempDir.ts';
 
 const external = resolveConnection(process.env).external; // NEO4J_URI: no local server to stop
 
@@ -69,7 +70,7 @@ const rowsOf = (rows: string[], ids: Set<string>): string[] => rows.filter((r) =
 
 describe.skipIf(external)('an ingest on a server of its own', () => {
   it('survives Neo4j stopping mid-ingest: clear error, nothing half written, a second run completes the graph', async () => {
-    const corpus = mkdtempSync(join(tmpdir(), 'govgraph-ingest-restart-'));
+    const corpus = tempDir('ingest-restart');
     generateCorpus(corpus, 400, 3);
     const args = ['ingest', corpus, '--json', '--workers', '1', '--batch-size', '10', '--retries', '1'];
     const running = runCli(args, env);
@@ -115,7 +116,7 @@ describe.skipIf(external)('an ingest on a server of its own', () => {
   }, 900_000);
 
   it('four processes at once over overlapping inputs: no duplicate, and the graph of one process', async () => {
-    const corpus = mkdtempSync(join(tmpdir(), 'govgraph-ingest-concurrent-'));
+    const corpus = tempDir('ingest-concurrent');
     generateCorpus(corpus, 160, 11);
     const [jsonl, text, html, feeds] = ['jsonl', 'text', 'html', 'feeds'].map((d) => join(corpus, d)) as [string, string, string, string];
     const inputs = [[jsonl, text], [text, html], [html, feeds, jsonl], [corpus]];

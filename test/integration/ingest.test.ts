@@ -4,10 +4,9 @@
  * own statements, URLs from a local http server, the CLI's exit status, --json and --quiet.
  * (Neo4j stopped mid-ingest and four processes at once: ingest-resilience.test.ts.)
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
@@ -21,6 +20,7 @@ import type { Article } from '../../src/model.ts';
 import { unchangedArticles } from '../../src/pipeline/unchanged.ts';
 import { runCli, snapshot, type GraphSnapshot } from './ingest-helpers.ts';
 import { clearDatabase, testConnection, testDatabase, testDriver } from './support/neo4j.ts';
+import { tempDir } from '../support/tempDir.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/ingest/', import.meta.url));
 
@@ -78,7 +78,7 @@ describe('ingest into Neo4j', () => {
   }, 120_000);
 
   it('replaces the statements of a changed article at the same URL and leaves the others alone', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'govgraph-ingest-change-'));
+    const dir = tempDir('ingest-change');
     const a = join(dir, 'a.txt');
     const article = (url: string, body: string): string => `# Story\nurl: ${url}\npublished: 2024-04-01\n\n${body}\n`;
     writeFileSync(a, article('https://t.example/a', 'The United States imposed sanctions on Huawei on Monday.'));

@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/tempDir.ts';
 
 const run = promisify(execFile);
 const CLI = join(import.meta.dirname, '../../bin/govgraph.js');
@@ -17,7 +17,7 @@ Swedish telecoms operator Telia and Finnish company Nokia will attend the Baltic
 `;
 
 function tempFile(name: string, text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'govgraph-cli-'));
+  const dir = tempDir('cli');
   const file = join(dir, name);
   writeFileSync(file, text);
   return file;

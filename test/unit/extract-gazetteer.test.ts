@@ -1,12 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract/index.ts';
 import { buildLexicon, parseKnownEntities } from '../../src/extract/lexicon.ts';
+import { tempDir } from '../support/tempDir.ts';
 
 function file(name: string, text: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'govgraph-gaz-')), name);
+  const path = join(tempDir('gaz'), name);
   writeFileSync(path, text);
   return path;
 }

@@ -3,8 +3,7 @@
  * errors (naming file, file:line or feed item, and the reason), the size limit and the
  * folder globs. No server.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import { parseHtmlArticle } from '../../ingest/sources/html.ts';
 import { htmlFragmentText } from '../../ingest/sources/htmlText.ts';
 import { parseJsonlRecord } from '../../ingest/sources/jsonl.ts';
 import { splitLines } from '../../ingest/sources/lines.ts';
+import { tempDir } from '../support/tempDir.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/ingest/', import.meta.url));
 const fixture = (name: string): string => join(FIXTURES, name);
@@ -148,7 +148,7 @@ describe('each format', () => {
   });
 
   it('feeds: malformed XML and other XML are one error each', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'govgraph-feed-'));
+    const dir = tempDir('feed');
     writeFileSync(join(dir, 'broken.rss'), '<rss><channel><item><title>x</title></channel></rss>');
     writeFileSync(join(dir, 'other.xml'), '<?xml version="1.0"?><catalog><book/></catalog>');
     const items = await readAll([dir]);
@@ -159,7 +159,7 @@ describe('each format', () => {
   });
 
   it('a file with an unknown extension given by name is sniffed', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'govgraph-sniff-'));
+    const dir = tempDir('sniff');
     writeFileSync(join(dir, 'page.dat'), '<!doctype html><html><body><p>Reuters reported on the summit in Geneva.</p></body></html>');
     const [item] = articles(await readAll([join(dir, 'page.dat')]));
     expect(item?.article.body).toBe('Reuters reported on the summit in Geneva.');
