@@ -5,8 +5,8 @@
  * already holds it, then measures five analyst queries at concurrency 1, 8 and 32 three
  * ways: the same Cypher through the bare driver, the API in process (Apollo
  * executeOperation) and the API over HTTP (from a client thread). The modes take turns in
- * interleaved rounds. Prints p50/p95/p99, throughput and the ratios API/bare. Figures only,
- * no pass/fail. Stops the server at the end if it started it,
+ * interleaved rounds. Prints p50/p95/p99, throughput and the ratios API/bare, and any
+ * failed requests (counted and left out of the figures). Figures only, no pass/fail. Stops the server at the end if it started it,
  * unless --keep.
  *
  * Options: --entities N (100000) --relations N (1000000) --articles N (20000)
@@ -158,6 +158,11 @@ async function measure(driver: Driver, database: string, queries: BenchQuery[], 
         }
         const [bare, inProcess, overHttp] = MODES.map((mode) => summarise(runs[mode])) as [LoadResult, LoadResult, LoadResult];
         console.log(`${q.name.padEnd(24)} ${String(c).padStart(4)} | ${fmt(bare)} | ${fmt(inProcess)} | ${fmt(overHttp)} | ${ratio(inProcess, bare)}; ${ratio(overHttp, bare)}`);
+        const results = [bare, inProcess, overHttp];
+        if (results.some((r) => r.failed > 0)) {
+          console.log(`${''.padEnd(24)}      FAILED requests (left out of the figures): bare ${bare.failed}, in process ${inProcess.failed}, ` +
+            `over HTTP ${overHttp.failed}; first: ${results.find((r) => r.firstError !== null)?.firstError ?? ''}`);
+        }
       }
       console.log(`${''.padEnd(24)}      (${cypherCount.toFixed(1)} Cypher queries per request${q.oneHop ? '; 1-hop: p99 target < 50 ms at concurrency 8' : ''})`);
     }

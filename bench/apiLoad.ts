@@ -6,6 +6,9 @@ export interface LoadRun {
   latencies: number[];
   /** Wall time of the whole run. */
   seconds: number;
+  /** Requests that failed (their latencies are left out), and the first one's error. */
+  failed: number;
+  firstError: string | null;
 }
 
 export interface LoadResult {
@@ -16,6 +19,9 @@ export interface LoadResult {
   p50: number;
   p95: number;
   p99: number;
+  /** Failed requests over the runs, and the first error seen. */
+  failed: number;
+  firstError: string | null;
 }
 
 /** The q-quantile (0..1) of sorted `values`, nearest rank. */
@@ -25,21 +31,32 @@ export function quantile(sorted: readonly number[], q: number): number {
   return sorted[rank] ?? 0;
 }
 
-/** Runs `call(i)` for i in 0..requests-1 with `concurrency` workers; latencies in milliseconds. */
+/**
+ * Runs `call(i)` for i in 0..requests-1 with `concurrency` workers; latencies in milliseconds.
+ * A failed call is counted, not thrown: one reset connection should not end a long bench,
+ * and the count is printed beside the figures.
+ */
 export async function runLoad(requests: number, concurrency: number, call: (i: number) => Promise<void>): Promise<LoadRun> {
   const latencies: number[] = [];
+  let failed = 0;
+  let firstError: string | null = null;
   let next = 0;
   const started = performance.now();
   const worker = async (): Promise<void> => {
     while (next < requests) {
       const i = next++;
       const t0 = performance.now();
-      await call(i);
-      latencies.push(performance.now() - t0);
+      try {
+        await call(i);
+        latencies.push(performance.now() - t0);
+      } catch (err) {
+        failed += 1;
+        firstError ??= err instanceof Error ? err.message : String(err);
+      }
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { latencies, seconds: (performance.now() - started) / 1000 };
+  return { latencies, seconds: (performance.now() - started) / 1000, failed, firstError };
 }
 
 /** Pools the samples of several runs of one configuration into percentiles and throughput. */
@@ -53,5 +70,7 @@ export function summarise(runs: readonly LoadRun[]): LoadResult {
     p50: quantile(latencies, 0.5),
     p95: quantile(latencies, 0.95),
     p99: quantile(latencies, 0.99),
+    failed: runs.reduce((sum, r) => sum + r.failed, 0),
+    firstError: runs.find((r) => r.firstError !== null)?.firstError ?? null,
   };
 }
