@@ -6,8 +6,8 @@
  * ways: the same Cypher through the bare driver, the API in process (Apollo
  * executeOperation) and the API over HTTP (from a client thread). The modes take turns in
  * interleaved rounds. Prints p50/p95/p99, throughput and the ratios API/bare, and any
- * failed requests (counted and left out of the figures). Figures only, no pass/fail. Stops the server at the end if it started it,
- * unless --keep.
+ * failed requests (counted and left out of the figures). Figures only, no pass/fail. Stops
+ * the server at the end if it started it, unless --keep.
  *
  * Options: --entities N (100000) --relations N (1000000) --articles N (20000)
  *          --requests N per mode and concurrency (600) --rounds N they are split into (3)
