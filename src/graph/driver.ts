@@ -1,7 +1,8 @@
 /**
  * Driver lifecycle and transaction helpers. Every transaction names its database and
  * carries a timeout, so a stuck query fails instead of holding locks forever; the managed
- * `executeRead`/`executeWrite` retry transient errors (deadlocks, leader switches).
+ * `executeRead`/`executeWrite` retry transient errors (deadlocks, leader switches), and
+ * `readQuery` retries its one auto-commit read a few times.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import neo4j, { isRetryableError, type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
