@@ -101,36 +101,41 @@ export function costLimitPlugin<T extends object>(schema: GraphQLSchema): Apollo
   // Apollo hands the same parsed document to every request with the same query text, so a
   // dashboard polling one query is priced once per distinct page size, not on every request.
   const estimates = new WeakMap<DocumentNode, { priced: string[]; costs: Map<string, number> }>();
-  const estimate = (document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined): number => {
-    let known = estimates.get(document);
-    if (!known) {
-      known = { priced: pricedVariables(document), costs: new Map() };
-      estimates.set(document, known);
+  /** The document's priced variables and its estimates so far, by priced values. */
+  const known = (document: DocumentNode): { priced: string[]; costs: Map<string, number> } => {
+    let entry = estimates.get(document);
+    if (!entry) {
+      entry = { priced: pricedVariables(document), costs: new Map() };
+      estimates.set(document, entry);
     }
-    const key = JSON.stringify([operationName ?? null, ...known.priced.map((name) => variables[name] ?? null)]);
-    const cached = known.costs.get(key);
-    if (cached !== undefined) return cached;
-    const cost = getComplexity({
-      schema,
-      query: document,
-      variables,
-      ...(operationName ? { operationName } : {}),
-      estimators: [costEstimator],
-    });
-    if (known.costs.size >= ESTIMATES_PER_DOCUMENT) known.costs.clear();
-    known.costs.set(key, cost);
-    return cost;
+    return entry;
   };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation }) {
-          // Variables that do not fit the operation: execution refuses them with a clear
-          // BAD_USER_INPUT error before any resolver runs, so there is nothing to price.
-          const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {});
-          if (coerced.errors) return;
-          // Anything else that stops the estimate fails the request (closed, not open).
-          const cost = estimate(document, request.variables ?? {}, request.operationName ?? undefined);
+          const variables = request.variables ?? {};
+          const operationName = request.operationName ?? undefined;
+          const { priced, costs } = known(document);
+          const key = JSON.stringify([operationName ?? null, ...priced.map((name) => variables[name] ?? null)]);
+          let cost = costs.get(key);
+          if (cost === undefined) {
+            // Variables that do not fit the operation: execution refuses them with a clear
+            // BAD_USER_INPUT error before any resolver runs, so there is nothing to price.
+            // (A cached estimate was made with these same priced values, so it stands.)
+            const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], variables);
+            if (coerced.errors) return;
+            // Anything else that stops the estimate fails the request (closed, not open).
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables,
+              ...(operationName ? { operationName } : {}),
+              estimators: [costEstimator],
+            });
+            if (costs.size >= ESTIMATES_PER_DOCUMENT) costs.clear();
+            costs.set(key, cost);
+          }
           if (cost > MAX_COST) throw tooComplex(cost);
         },
       };

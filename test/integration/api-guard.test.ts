@@ -177,6 +177,20 @@ describe('hostile queries', () => {
     expect((await run(`{ ${aliases} }`)).errors?.[0]?.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX' });
   });
 
+  it('prices a document once per page size, and still refuses bad variables and costly pages after that', async () => {
+    const query = 'query ($id: ID!, $n: Int) { entity(id: $id) { relations(limit: $n) { evidence(limit: 200) { sentence } } } }';
+    const fine = await run(query, { id: 'country:cn', n: 2 });
+    expect(fine.errors).toBeUndefined();
+    // Same priced value (n), so the estimate comes from the cache; the id does not coerce.
+    const bad = await run(query, { id: { not: 'an id' }, n: 2 });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.message).toMatch(/\$id/);
+    for (let i = 0; i < 2; i++) {
+      const costly = await run(query, { id: 'country:cn', n: 1000 });
+      expect(costly.errors?.[0]?.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX' });
+    }
+  });
+
   it('refuses a huge document while parsing', async () => {
     const fields = Array.from({ length: 6000 }, () => 'id').join(' ');
     const result = await run(`{ entity(id: "country:cn") { ${fields} } }`);

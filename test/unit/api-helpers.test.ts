@@ -85,4 +85,17 @@ describe('toNative', () => {
       missing: null,
     });
   });
+
+  it('converts plain maps and lists in place, and copies other driver values', () => {
+    const other = { id: 'org:itu', counts: [neo4j.int(3)] };
+    const row = { support: neo4j.int(7), other };
+    expect(toNative(row)).toBe(row);
+    expect(row).toEqual({ support: 7, other: { id: 'org:itu', counts: [3] } });
+    expect(row.other).toBe(other);
+    const node = new neo4j.types.Node(neo4j.int(1), ['Entity'], { id: 'country:cn', seen: neo4j.int(2) }, 'e1');
+    const plain = toNative(node) as Record<string, unknown>;
+    expect(plain).not.toBe(node);
+    expect(plain.identity).toBe(1);
+    expect(plain.properties).toEqual({ id: 'country:cn', seen: 2 });
+  });
 });

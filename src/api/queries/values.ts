@@ -7,13 +7,22 @@ import neo4j from 'neo4j-driver';
 import type { ArticleRow, EntityRow } from '../rows.ts';
 import { isEntityType, type EntityType } from '../../model.ts';
 
-/** Recursively converts Neo4j Integers to numbers and temporal values to ISO strings. */
+/**
+ * Converts Neo4j Integers to numbers and temporal values to ISO strings, at any depth.
+ * Plain maps and lists are converted in place and returned: every value comes fresh from
+ * the driver and belongs to the caller, so copying them would only make garbage (a page of
+ * 20 relations holds some 60 maps and lists). Other driver values (nodes, paths, points)
+ * become new plain objects.
+ */
 export function toNative(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (typeof value !== 'object') return value; // strings, numbers, booleans: most values, no checks
-  if (Array.isArray(value)) return value.map(toNative);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = toNative(value[i]);
+    return value;
+  }
   // Map projections and collected maps come back as plain objects: no driver type to test for.
-  if (Object.getPrototypeOf(value) === Object.prototype) return nativeObject(value as Record<string, unknown>);
+  if (Object.getPrototypeOf(value) === Object.prototype) return nativeInPlace(value as Record<string, unknown>);
   if (neo4j.isInt(value)) return value.toNumber();
   if (
     neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value) ||
@@ -21,13 +30,16 @@ export function toNative(value: unknown): unknown {
   ) {
     return value.toString();
   }
-  return nativeObject(value as Record<string, unknown>);
+  return nativeInPlace({ ...(value as Record<string, unknown>) });
 }
 
-function nativeObject(value: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[key] = toNative(value[key]);
-  return out;
+function nativeInPlace(value: Record<string, unknown>): Record<string, unknown> {
+  for (const key in value) {
+    const v = value[key];
+    // Strings and numbers, most values, are left as they are without a call.
+    if (typeof v === 'object' || v === undefined) value[key] = toNative(v);
+  }
+  return value;
 }
 
 type Props = Record<string, unknown>;
