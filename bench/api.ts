@@ -11,8 +11,10 @@
  *
  * Options: --entities N (100000) --relations N (1000000) --articles N (20000)
  *          --requests N per mode and concurrency (600) --rounds N they are split into (3)
+ *          --warmup N unmeasured requests per mode and query first, at concurrency 8 (400)
  *          --pool N variable sets per query (100)
- *          --concurrency 1,8,32 --reseed --keep
+ *          --concurrency 1,8,32 --only WORD[,WORD] (queries whose name has one of them)
+ *          --reseed --keep
  */
 import { join } from 'node:path';
 import { createApiServer, startApi } from '../src/api/server.ts';
@@ -33,14 +35,17 @@ interface Options {
   articles: number;
   requests: number;
   rounds: number;
+  warmup: number;
   pool: number;
   concurrency: number[];
+  /** Words of the query names to measure (empty: all five). */
+  only: string[];
   reseed: boolean;
   keep: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const opts: Options = { entities: 100_000, relations: 1_000_000, articles: 20_000, requests: 600, rounds: 3, pool: 100, concurrency: [1, 8, 32], reseed: false, keep: false };
+  const opts: Options = { entities: 100_000, relations: 1_000_000, articles: 20_000, requests: 600, rounds: 3, warmup: 400, pool: 100, concurrency: [1, 8, 32], only: [], reseed: false, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1] ?? '';
@@ -48,10 +53,13 @@ function parseOptions(argv: readonly string[]): Options {
     if (flag === '--reseed') opts.reseed = true;
     else if (flag === '--keep') opts.keep = true;
     else if (flag === '--concurrency') { opts.concurrency = value.split(',').map(Number).filter((c) => c > 0); i++; }
-    else if (flag && ['--entities', '--relations', '--articles', '--requests', '--rounds', '--pool'].includes(flag) && n > 0) {
-      opts[flag.slice(2) as 'entities' | 'relations' | 'articles' | 'requests' | 'rounds' | 'pool'] = Math.trunc(n);
+    else if (flag && ['--entities', '--relations', '--articles', '--requests', '--rounds', '--warmup', '--pool'].includes(flag) && (n > 0 || (flag === '--warmup' && n === 0 && value !== ''))) {
+      opts[flag.slice(2) as 'entities' | 'relations' | 'articles' | 'requests' | 'rounds' | 'warmup' | 'pool'] = Math.trunc(n);
       i++;
-    } else throw new Error(`bench:api: unknown option ${String(flag)}`);
+    } else if (flag === '--only') {
+      opts.only = value.split(',').map((w) => w.trim().toLowerCase()).filter((w) => w !== '');
+      i++;
+    } else throw new Error(`bench:api: unknown option, or a bad value for it: ${String(flag)} ${value}`);
   }
   return opts;
 }
@@ -92,7 +100,9 @@ async function main(): Promise<void> {
       ? `graph: reused ${seed.nodes} nodes, ${seed.relationships} relationships (${seed.typedRelationships} typed relations)`
       : `graph: seeded ${seed.nodes} nodes, ${seed.relationships} relationships (${seed.typedRelationships} typed relations) in ${seed.seconds.toFixed(1)} s, ` +
         `${Math.round(seed.relationships / seed.seconds)} relationships/s overall`);
-    const queries = await benchQueries(driver, database, opts.pool);
+    const queries = (await benchQueries(driver, database, opts.pool))
+      .filter((q) => opts.only.length === 0 || opts.only.some((word) => q.name.toLowerCase().includes(word)));
+    if (queries.length === 0) throw new Error(`bench:api: no query name contains any of ${opts.only.join(', ')}`);
     await measure(driver, database, queries, opts);
   } finally {
     await driver.close();
@@ -130,12 +140,12 @@ async function measure(driver: Driver, database: string, queries: BenchQuery[], 
   };
   const perRound = Math.max(1, Math.ceil(opts.requests / opts.rounds));
 
-  console.log(`\n${perRound * opts.rounds} requests per mode and concurrency, in ${opts.rounds} interleaved rounds; ${opts.pool} variable sets per query`);
+  console.log(`\n${perRound * opts.rounds} requests per mode and concurrency, in ${opts.rounds} interleaved rounds, after ${opts.warmup} unmeasured ` +
+    `ones per mode; ${opts.pool} variable sets per query`);
   console.log('latencies in ms (p50 p95 p99), throughput in requests/s; HTTP requests come from a client in its own thread');
   console.log(`${'query'.padEnd(24)} conc | ${'bare driver'.padEnd(34)} | ${'API in process'.padEnd(34)} | ${'API over HTTP'.padEnd(34)} | API/bare (in process; HTTP)`);
   try {
     for (const q of queries) {
-      // Recording is also the API's warm-up; one pass of each other mode warms the rest.
       const recorded: RecordedTx[][] = [];
       for (const variables of q.variables) {
         await run(recording, q.query, variables);
@@ -147,7 +157,10 @@ async function measure(driver: Driver, database: string, queries: BenchQuery[], 
         if (mode === 'inProcess') return runLoad(requests, c, (i) => run(api, q.query, q.variables[i % q.variables.length] ?? {}));
         return client.run({ url: http.url, query: q.query, variables: q.variables, requests, concurrency: c });
       };
-      for (const mode of MODES) await load(mode, recorded.length, 1);
+      // Warm-up, unmeasured: a fresh Neo4j compiles a query's code paths over its first
+      // thousand or so runs, and Node its own; measured cold, the first query would mostly
+      // time the compilers.
+      for (const mode of MODES) await load(mode, Math.max(opts.warmup, recorded.length), opts.warmup > 0 ? 8 : 1);
       for (const c of opts.concurrency) {
         const runs: Record<Mode, LoadRun[]> = { bare: [], inProcess: [], overHttp: [] };
         for (let round = 0; round < opts.rounds; round++) {

@@ -4,6 +4,7 @@
  * transactions through the bare driver. Comparing the two isolates what the API adds.
  */
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import { withoutCallerStack } from '../src/graph/driver.ts';
 
 /** One read transaction as the API ran it: an auto-commit query, or a managed transaction's queries. */
 export interface RecordedTx {
@@ -71,16 +72,21 @@ export function recordingDriver(driver: Driver): Recorder {
   };
 }
 
-/** Runs recorded transactions, in order and of the same kind, through the bare driver (one session each, as the API does). */
+/**
+ * Runs recorded transactions, in order and of the same kind, through the bare driver (one
+ * session each, as the API does). Queries start without the driver's stack capture, as the
+ * API's do (`withoutCallerStack`): the API saves that cost on its own, and the comparison
+ * is of what the API adds to the same calls.
+ */
 export async function replay(driver: Driver, database: string, txs: readonly RecordedTx[], timeoutMs: number): Promise<void> {
   for (const { autoCommit, queries } of txs) {
     const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
     try {
       const [first] = queries;
-      if (autoCommit && first) await session.run(first.cypher, first.params, { timeout: timeoutMs });
+      if (autoCommit && first) await withoutCallerStack(() => session.run(first.cypher, first.params, { timeout: timeoutMs }));
       else {
         await session.executeRead(async (tx) => {
-          for (const q of queries) await tx.run(q.cypher, q.params);
+          for (const q of queries) await withoutCallerStack(() => tx.run(q.cypher, q.params));
         }, { timeout: timeoutMs });
       }
     } finally {

@@ -4,7 +4,7 @@
  * parameters, and labels and relationship types come only from src/model.ts.
  */
 import type { Driver } from 'neo4j-driver';
-import { type Neo4jRecord, readQuery, readTx } from '../../graph/driver.ts';
+import { type Neo4jRecord, readQuery, readTx, withoutCallerStack } from '../../graph/driver.ts';
 import { identifier } from '../../graph/identifier.ts';
 import { PREDICATES, type Predicate } from '../../model.ts';
 import { toNative } from './values.ts';
@@ -49,7 +49,7 @@ export async function readWork<T>(db: ReadDb, work: (run: RunRows) => Promise<T>
     db.driver,
     db.database,
     (tx) =>
-      work(async (cypher, params = {}) => nativeRows((await tx.run(cypher, params)).records)),
+      work(async (cypher, params = {}) => nativeRows((await withoutCallerStack(() => tx.run(cypher, params))).records)),
     { timeoutMs: db.timeoutMs },
   );
 }
