@@ -37,6 +37,15 @@ describe('readQuery', () => {
     expect(left[0]?.get('n')).toBe(0);
   });
 
+  it('starts its query without the caller stack, and a failing query still says what failed', async () => {
+    const limit = Error.stackTraceLimit;
+    const err: unknown = await readQuery(driver, testDatabase(), 'RETURN 1 / toInteger($zero) AS x', { zero: 0 }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'Neo.ClientError.Statement.ArithmeticError', message: expect.stringMatching(/by zero/) });
+    // The driver puts the stack it captured when the query started on the error: none here.
+    expect(String((err as Error).stack)).not.toMatch(/read-query\.test/);
+    expect(Error.stackTraceLimit).toBe(limit);
+  });
+
   it('stops a query at its timeout', async () => {
     const endless = 'UNWIND range(1, 10000000000) AS x WITH x WHERE x < 0 RETURN count(x) AS n';
     await expect(readQuery(driver, testDatabase(), endless, {}, { timeoutMs: 200 }))

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Neo4jError, type Driver } from 'neo4j-driver';
-import { readQuery } from '../../src/graph/driver.ts';
+import { readQuery, withoutCallerStack } from '../../src/graph/driver.ts';
 
 /** A driver whose sessions fail with `failures` in turn, then return one record. */
 function scriptedDriver(failures: Error[]): { driver: Driver; runs: () => number; openSessions: () => number; modes: string[] } {
@@ -57,5 +57,23 @@ describe('readQuery retries', () => {
     await expect(readQuery(s.driver, 'neo4j', 'RETURN', {}, { retryDelaysMs: [0, 0] })).rejects.toMatchObject({ code: 'Neo.ClientError.Statement.SyntaxError' });
     expect(s.runs()).toBe(1);
     expect(s.openSessions()).toBe(0);
+  });
+});
+
+describe('withoutCallerStack', () => {
+  it('runs the call with no stack frames captured, and restores the limit after', () => {
+    const limit = Error.stackTraceLimit;
+    const stack = withoutCallerStack(() => new Error('inside').stack ?? '');
+    expect(stack).not.toMatch(/\bat\b/);
+    expect(new Error('after').stack).toMatch(/\bat\b/);
+    expect(Error.stackTraceLimit).toBe(limit);
+  });
+
+  it('restores the limit when the call throws', () => {
+    const limit = Error.stackTraceLimit;
+    expect(() => withoutCallerStack(() => {
+      throw new TypeError('bad parameter');
+    })).toThrow('bad parameter');
+    expect(Error.stackTraceLimit).toBe(limit);
   });
 });
