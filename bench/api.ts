@@ -5,13 +5,14 @@
  * already holds it, then measures five analyst queries at concurrency 1, 8 and 32 three
  * ways: the same Cypher through the bare driver, the API in process (Apollo
  * executeOperation) and the API over HTTP (from a client thread). The modes take turns in
- * interleaved rounds. Prints p50/p95/p99, throughput and the ratios API/bare, and any
+ * short interleaved rounds of a fixed time each, so a fast query gets thousands of samples
+ * and a slow one is not left running for minutes. Prints p50/p95/p99, throughput and the ratios API/bare, and any
  * failed requests (counted and left out of the figures). Figures only, no pass/fail. Stops
  * the server at the end if it started it, unless --keep.
  *
  * Options: --entities N (100000) --relations N (1000000) --articles N (20000)
- *          --requests N per mode and concurrency (600) --rounds N they are split into (3)
- *          --warmup N unmeasured requests per mode and query first, at concurrency 8 (400)
+ *          --seconds S per mode and concurrency (6) --rounds N they are split into (6)
+ *          --warmup S unmeasured seconds per mode and query first, at concurrency 8 (2)
  *          --pool N variable sets per query (100)
  *          --concurrency 1,8,32 --only WORD[,WORD] (queries whose name has one of them)
  *          --reseed --keep
@@ -24,7 +25,7 @@ import { localServerPaths, type Env } from '../src/neo4j/config.ts';
 import { ensureNeo4j } from '../src/neo4j/ensure.ts';
 import { localServerStatus, stopLocalServer } from '../src/neo4j/server.ts';
 import { HttpLoadClient } from './apiHttpClient.ts';
-import { runLoad, summarise, type LoadResult, type LoadRun } from './apiLoad.ts';
+import { runLoad, summarise, type LoadLength, type LoadResult, type LoadRun } from './apiLoad.ts';
 import { benchQueries, type BenchQuery } from './apiQueries.ts';
 import { recordingDriver, replay, type RecordedTx } from './apiRecord.ts';
 import { seedGraph } from './seed.ts';
@@ -33,7 +34,7 @@ interface Options {
   entities: number;
   relations: number;
   articles: number;
-  requests: number;
+  seconds: number;
   rounds: number;
   warmup: number;
   pool: number;
@@ -45,7 +46,7 @@ interface Options {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const opts: Options = { entities: 100_000, relations: 1_000_000, articles: 20_000, requests: 600, rounds: 3, warmup: 400, pool: 100, concurrency: [1, 8, 32], only: [], reseed: false, keep: false };
+  const opts: Options = { entities: 100_000, relations: 1_000_000, articles: 20_000, seconds: 6, rounds: 6, warmup: 2, pool: 100, concurrency: [1, 8, 32], only: [], reseed: false, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1] ?? '';
@@ -53,8 +54,11 @@ function parseOptions(argv: readonly string[]): Options {
     if (flag === '--reseed') opts.reseed = true;
     else if (flag === '--keep') opts.keep = true;
     else if (flag === '--concurrency') { opts.concurrency = value.split(',').map(Number).filter((c) => c > 0); i++; }
-    else if (flag && ['--entities', '--relations', '--articles', '--requests', '--rounds', '--warmup', '--pool'].includes(flag) && (n > 0 || (flag === '--warmup' && n === 0 && value !== ''))) {
-      opts[flag.slice(2) as 'entities' | 'relations' | 'articles' | 'requests' | 'rounds' | 'warmup' | 'pool'] = Math.trunc(n);
+    else if (flag && ['--seconds', '--warmup'].includes(flag) && (n > 0 || (flag === '--warmup' && n === 0 && value !== ''))) {
+      opts[flag.slice(2) as 'seconds' | 'warmup'] = n;
+      i++;
+    } else if (flag && ['--entities', '--relations', '--articles', '--rounds', '--pool'].includes(flag) && n > 0) {
+      opts[flag.slice(2) as 'entities' | 'relations' | 'articles' | 'rounds' | 'pool'] = Math.trunc(n);
       i++;
     } else if (flag === '--only') {
       opts.only = value.split(',').map((w) => w.trim().toLowerCase()).filter((w) => w !== '');
@@ -119,9 +123,10 @@ type Mode = 'bare' | 'inProcess' | 'overHttp';
 const MODES: readonly Mode[] = ['bare', 'inProcess', 'overHttp'];
 
 /**
- * Measures each query at each concurrency in the three modes. A configuration's requests
- * are split into rounds and the modes take turns within each round, in a rotating order,
- * so drift (JIT, caches, GC) falls on all three alike; the percentiles pool every round.
+ * Measures each query at each concurrency in the three modes. A configuration's time is
+ * split into rounds and the modes take turns within each round, in a rotating order, so
+ * drift (JIT, caches, GC, a busy neighbour on the host) falls on all three alike; the
+ * percentiles pool every round.
  */
 async function measure(driver: Driver, database: string, queries: BenchQuery[], opts: Options): Promise<void> {
   const recorder = recordingDriver(driver);
@@ -138,10 +143,10 @@ async function measure(driver: Driver, database: string, queries: BenchQuery[], 
       throw new Error(`bench query failed: ${JSON.stringify(response.body.kind === 'single' ? response.body.singleResult.errors : 'incremental')}`);
     }
   };
-  const perRound = Math.max(1, Math.ceil(opts.requests / opts.rounds));
+  const perRound: LoadLength = { seconds: opts.seconds / opts.rounds };
 
-  console.log(`\n${perRound * opts.rounds} requests per mode and concurrency, in ${opts.rounds} interleaved rounds, after ${opts.warmup} unmeasured ` +
-    `ones per mode; ${opts.pool} variable sets per query`);
+  console.log(`\n${opts.seconds} s per mode and concurrency, in ${opts.rounds} interleaved rounds, after ${opts.warmup} s unmeasured ` +
+    `per mode; ${opts.pool} variable sets per query`);
   console.log('latencies in ms (p50 p95 p99), throughput in requests/s; HTTP requests come from a client in its own thread');
   console.log(`${'query'.padEnd(24)} conc | ${'bare driver'.padEnd(34)} | ${'API in process'.padEnd(34)} | ${'API over HTTP'.padEnd(34)} | API/bare (in process; HTTP)`);
   try {
@@ -152,15 +157,16 @@ async function measure(driver: Driver, database: string, queries: BenchQuery[], 
         recorded.push(recorder.take());
       }
       const cypherCount = recorded.reduce((n, txs) => n + txs.reduce((m, tx) => m + tx.queries.length, 0), 0) / recorded.length;
-      const load = (mode: Mode, requests: number, c: number): Promise<LoadRun> => {
-        if (mode === 'bare') return runLoad(requests, c, (i) => replay(driver, database, recorded[i % recorded.length] ?? [], API_TX_TIMEOUT_MS));
-        if (mode === 'inProcess') return runLoad(requests, c, (i) => run(api, q.query, q.variables[i % q.variables.length] ?? {}));
-        return client.run({ url: http.url, query: q.query, variables: q.variables, requests, concurrency: c });
+      const load = (mode: Mode, length: LoadLength, c: number): Promise<LoadRun> => {
+        if (mode === 'bare') return runLoad(length, c, (i) => replay(driver, database, recorded[i % recorded.length] ?? [], API_TX_TIMEOUT_MS));
+        if (mode === 'inProcess') return runLoad(length, c, (i) => run(api, q.query, q.variables[i % q.variables.length] ?? {}));
+        return client.run({ url: http.url, query: q.query, variables: q.variables, length, concurrency: c });
       };
       // Warm-up, unmeasured: a fresh Neo4j compiles a query's code paths over its first
       // thousand or so runs, and Node its own; measured cold, the first query would mostly
       // time the compilers.
-      for (const mode of MODES) await load(mode, Math.max(opts.warmup, recorded.length), opts.warmup > 0 ? 8 : 1);
+      for (const mode of MODES) await load(mode, opts.warmup > 0 ? { seconds: opts.warmup } : { requests: recorded.length }, 8);
+      const fewest: number[] = [];
       for (const c of opts.concurrency) {
         const runs: Record<Mode, LoadRun[]> = { bare: [], inProcess: [], overHttp: [] };
         for (let round = 0; round < opts.rounds; round++) {
@@ -172,12 +178,14 @@ async function measure(driver: Driver, database: string, queries: BenchQuery[], 
         const [bare, inProcess, overHttp] = MODES.map((mode) => summarise(runs[mode])) as [LoadResult, LoadResult, LoadResult];
         console.log(`${q.name.padEnd(24)} ${String(c).padStart(4)} | ${fmt(bare)} | ${fmt(inProcess)} | ${fmt(overHttp)} | ${ratio(inProcess, bare)}; ${ratio(overHttp, bare)}`);
         const results = [bare, inProcess, overHttp];
+        fewest.push(Math.min(...results.map((r) => r.requests)));
         if (results.some((r) => r.failed > 0)) {
           console.log(`${''.padEnd(24)}      FAILED requests (left out of the figures): bare ${bare.failed}, in process ${inProcess.failed}, ` +
             `over HTTP ${overHttp.failed}; first: ${results.find((r) => r.firstError !== null)?.firstError ?? ''}`);
         }
       }
-      console.log(`${''.padEnd(24)}      (${cypherCount.toFixed(1)} Cypher queries per request${q.oneHop ? '; 1-hop: p99 target < 50 ms at concurrency 8' : ''})`);
+      console.log(`${''.padEnd(24)}      (${cypherCount.toFixed(1)} Cypher queries per request; at least ${fewest.join(' / ')} samples per mode` +
+        `${q.oneHop ? '; 1-hop: p99 target < 50 ms at concurrency 8' : ''})`);
     }
   } finally {
     await client.close();

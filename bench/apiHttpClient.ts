@@ -6,13 +6,13 @@
  */
 import { Agent, request } from 'node:http';
 import { parentPort, Worker } from 'node:worker_threads';
-import { runLoad, type LoadRun } from './apiLoad.ts';
+import { runLoad, type LoadLength, type LoadRun } from './apiLoad.ts';
 
 export interface HttpLoadRequest {
   url: string;
   query: string;
   variables: Record<string, unknown>[];
-  requests: number;
+  length: LoadLength;
   concurrency: number;
 }
 
@@ -60,7 +60,7 @@ function postJson(url: string, body: string, agent: Agent): Promise<{ status: nu
 const agent = new Agent({ keepAlive: true });
 
 function serve(load: HttpLoadRequest): Promise<LoadRun> {
-  return runLoad(load.requests, load.concurrency, async (i) => {
+  return runLoad(load.length, load.concurrency, async (i) => {
     const variables = load.variables[i % load.variables.length] ?? {};
     const { status, body } = await postJson(load.url, JSON.stringify({ query: load.query, variables }), agent);
     const parsed = JSON.parse(body) as { errors?: unknown };

@@ -1,4 +1,4 @@
-/** Load generation and latency statistics for the API bench: fixed request counts, bounded concurrency. */
+/** Load generation and latency statistics for the API bench: runs of a request count or a time, bounded concurrency. */
 
 /** The raw samples of one timed run. */
 export interface LoadRun {
@@ -32,18 +32,27 @@ export function quantile(sorted: readonly number[], q: number): number {
 }
 
 /**
- * Runs `call(i)` for i in 0..requests-1 with `concurrency` workers; latencies in milliseconds.
- * A failed call is counted, not thrown: one reset connection should not end a long bench,
- * and the count is printed beside the figures.
+ * How long a run goes on: a number of requests, or a time in seconds (no request starts
+ * after it is up; the ones in flight finish and count).
  */
-export async function runLoad(requests: number, concurrency: number, call: (i: number) => Promise<void>): Promise<LoadRun> {
+export type LoadLength = { requests: number } | { seconds: number };
+
+/**
+ * Runs `call(i)` for i = 0, 1, 2, ... with `concurrency` workers until `length` is reached;
+ * latencies in milliseconds. A failed call is counted, not thrown: one reset connection
+ * should not end a long bench, and the count is printed beside the figures.
+ */
+export async function runLoad(length: LoadLength, concurrency: number, call: (i: number) => Promise<void>): Promise<LoadRun> {
   const latencies: number[] = [];
   let failed = 0;
   let firstError: string | null = null;
   let next = 0;
   const started = performance.now();
+  const more: () => boolean = 'requests' in length
+    ? () => next < length.requests
+    : () => performance.now() - started < length.seconds * 1000;
   const worker = async (): Promise<void> => {
-    while (next < requests) {
+    while (more()) {
       const i = next++;
       const t0 = performance.now();
       try {

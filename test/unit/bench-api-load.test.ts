@@ -9,7 +9,7 @@ describe('runLoad', () => {
     const seen: number[] = [];
     let inFlight = 0;
     let most = 0;
-    const run = await runLoad(25, 4, async (i) => {
+    const run = await runLoad({ requests: 25 }, 4, async (i) => {
       inFlight += 1;
       most = Math.max(most, inFlight);
       await tick();
@@ -23,8 +23,23 @@ describe('runLoad', () => {
     expect(run.firstError).toBeNull();
   });
 
+  it('runs for a time: starts no request after it, and counts the ones in flight', async () => {
+    const starts: number[] = [];
+    const t0 = performance.now();
+    const run = await runLoad({ seconds: 0.15 }, 3, async () => {
+      starts.push(performance.now() - t0);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+    expect(Math.max(...starts)).toBeLessThan(150);
+    expect(run.latencies).toHaveLength(starts.length);
+    // Three workers, 20 ms a request, for 150 ms: some 24 requests, each started in time.
+    expect(starts.length).toBeGreaterThanOrEqual(12);
+    expect(starts.length).toBeLessThanOrEqual(27);
+    expect(run.seconds).toBeGreaterThanOrEqual(0.15);
+  });
+
   it('counts failed requests, keeps the first error and goes on', async () => {
-    const run = await runLoad(10, 2, async (i) => {
+    const run = await runLoad({ requests: 10 }, 2, async (i) => {
       await tick();
       if (i === 3 || i === 7) throw new Error(`request ${i}: read ECONNRESET`);
     });
