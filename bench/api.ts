@@ -5,13 +5,15 @@
  * already holds it, then measures five analyst queries at concurrency 1, 8 and 32 three
  * ways: the same Cypher through the bare driver, the API in process (Apollo
  * executeOperation) and the API over HTTP (from a client thread). The modes take turns in
- * short interleaved rounds of a fixed time each, so a fast query gets thousands of samples
- * and a slow one is not left running for minutes. Prints p50/p95/p99, throughput and the ratios API/bare, and any
+ * short interleaved rounds and run the same requests; a query's rounds are sized from its
+ * bare rate in the warm-up, so a fast query gets thousands of samples and a slow one is
+ * not left running for minutes. Prints p50/p95/p99, throughput and the ratios API/bare, and any
  * failed requests (counted and left out of the figures). Figures only, no pass/fail. Stops
  * the server at the end if it started it, unless --keep.
  *
  * Options: --entities N (100000) --relations N (1000000) --articles N (20000)
- *          --seconds S per mode and concurrency (6) --rounds N they are split into (6)
+ *          --seconds S: requests per mode and concurrency, as many as the bare driver
+ *            makes in S s at concurrency 8 (6) --rounds N they are split into (6)
  *          --warmup S unmeasured seconds per mode and query first, at concurrency 8 (2)
  *          --pool N variable sets per query (100)
  *          --concurrency 1,8,32 --only WORD[,WORD] (queries whose name has one of them)
@@ -123,8 +125,8 @@ type Mode = 'bare' | 'inProcess' | 'overHttp';
 const MODES: readonly Mode[] = ['bare', 'inProcess', 'overHttp'];
 
 /**
- * Measures each query at each concurrency in the three modes. A configuration's time is
- * split into rounds and the modes take turns within each round, in a rotating order, so
+ * Measures each query at each concurrency in the three modes. A configuration's requests
+ * are split into rounds and the modes take turns within each round, in a rotating order, so
  * drift (JIT, caches, GC, a busy neighbour on the host) falls on all three alike; the
  * percentiles pool every round.
  */
@@ -143,10 +145,8 @@ async function measure(driver: Driver, database: string, queries: BenchQuery[], 
       throw new Error(`bench query failed: ${JSON.stringify(response.body.kind === 'single' ? response.body.singleResult.errors : 'incremental')}`);
     }
   };
-  const perRound: LoadLength = { seconds: opts.seconds / opts.rounds };
-
-  console.log(`\n${opts.seconds} s per mode and concurrency, in ${opts.rounds} interleaved rounds, after ${opts.warmup} s unmeasured ` +
-    `per mode; ${opts.pool} variable sets per query`);
+  console.log(`\nabout ${opts.seconds} s of requests per mode and concurrency (as many as the bare driver makes in that time at ` +
+    `concurrency 8), in ${opts.rounds} interleaved rounds, after ${opts.warmup} s unmeasured per mode; ${opts.pool} variable sets per query`);
   console.log('latencies in ms (p50 p95 p99), throughput in requests/s; HTTP requests come from a client in its own thread');
   console.log(`${'query'.padEnd(24)} conc | ${'bare driver'.padEnd(34)} | ${'API in process'.padEnd(34)} | ${'API over HTTP'.padEnd(34)} | API/bare (in process; HTTP)`);
   try {
@@ -157,22 +157,30 @@ async function measure(driver: Driver, database: string, queries: BenchQuery[], 
         recorded.push(recorder.take());
       }
       const cypherCount = recorded.reduce((n, txs) => n + txs.reduce((m, tx) => m + tx.queries.length, 0), 0) / recorded.length;
-      const load = (mode: Mode, length: LoadLength, c: number): Promise<LoadRun> => {
-        if (mode === 'bare') return runLoad(length, c, (i) => replay(driver, database, recorded[i % recorded.length] ?? [], API_TX_TIMEOUT_MS));
-        if (mode === 'inProcess') return runLoad(length, c, (i) => run(api, q.query, q.variables[i % q.variables.length] ?? {}));
-        return client.run({ url: http.url, query: q.query, variables: q.variables, length, concurrency: c });
+      // Request i of a run uses variable set (offset + i) of the pool.
+      const load = (mode: Mode, length: LoadLength, c: number, offset: number): Promise<LoadRun> => {
+        if (mode === 'bare') return runLoad(length, c, (i) => replay(driver, database, recorded[(offset + i) % recorded.length] ?? [], API_TX_TIMEOUT_MS));
+        if (mode === 'inProcess') return runLoad(length, c, (i) => run(api, q.query, q.variables[(offset + i) % q.variables.length] ?? {}));
+        return client.run({ url: http.url, query: q.query, variables: q.variables, offset, length, concurrency: c });
       };
       // Warm-up, unmeasured: a fresh Neo4j compiles a query's code paths over its first
       // thousand or so runs, and Node its own; measured cold, the first query would mostly
-      // time the compilers.
-      for (const mode of MODES) await load(mode, opts.warmup > 0 ? { seconds: opts.warmup } : { requests: recorded.length }, 8);
+      // time the compilers. The bare driver's rate here sizes the rounds.
+      const warm: Partial<Record<Mode, LoadRun>> = {};
+      for (const mode of MODES) warm[mode] = await load(mode, opts.warmup > 0 ? { seconds: opts.warmup } : { requests: recorded.length }, 8, 0);
+      const rate = opts.warmup > 0 && warm.bare ? warm.bare.latencies.length / warm.bare.seconds : 0;
       const fewest: number[] = [];
       for (const c of opts.concurrency) {
+        // Every mode runs the same requests with the same variables, so a query whose cost
+        // varies with its variables is compared on equal terms: a round is as many requests
+        // as the bare driver did in its share of the time at concurrency 8 (or one pass
+        // over the pool without a warm-up).
+        const perRound = Math.max(2 * c, Math.round(rate > 0 ? (rate * opts.seconds) / opts.rounds : recorded.length));
         const runs: Record<Mode, LoadRun[]> = { bare: [], inProcess: [], overHttp: [] };
         for (let round = 0; round < opts.rounds; round++) {
           for (let k = 0; k < MODES.length; k++) {
             const mode = MODES[(round + k) % MODES.length] ?? 'bare';
-            runs[mode].push(await load(mode, perRound, c));
+            runs[mode].push(await load(mode, { requests: perRound }, c, round * perRound));
           }
         }
         const [bare, inProcess, overHttp] = MODES.map((mode) => summarise(runs[mode])) as [LoadResult, LoadResult, LoadResult];

@@ -12,6 +12,8 @@ export interface HttpLoadRequest {
   url: string;
   query: string;
   variables: Record<string, unknown>[];
+  /** Request i uses variable set (offset + i). */
+  offset: number;
   length: LoadLength;
   concurrency: number;
 }
@@ -61,7 +63,7 @@ const agent = new Agent({ keepAlive: true });
 
 function serve(load: HttpLoadRequest): Promise<LoadRun> {
   return runLoad(load.length, load.concurrency, async (i) => {
-    const variables = load.variables[i % load.variables.length] ?? {};
+    const variables = load.variables[(load.offset + i) % load.variables.length] ?? {};
     const { status, body } = await postJson(load.url, JSON.stringify({ query: load.query, variables }), agent);
     const parsed = JSON.parse(body) as { errors?: unknown };
     if (status !== 200 || parsed.errors) throw new Error(`bench HTTP query failed (${status}): ${JSON.stringify(parsed.errors)}`);

@@ -19,6 +19,20 @@ export interface Recorder {
   take(): RecordedTx[];
 }
 
+/**
+ * A copy of query parameters as they are when the query starts: the API may change a list
+ * it passed after the query ran (the ego network adds each hop's entities to the `seen`
+ * list it sends), and the replay must send what the API sent. Lists and plain maps are
+ * copied at every depth; driver values (Integers, temporal values) are immutable and kept.
+ */
+export function snapshotParams<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(snapshotParams) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, snapshotParams(v)])) as T;
+  }
+  return value;
+}
+
 /** Wraps `driver` so that every `executeRead` and auto-commit `run` it runs is recorded. */
 export function recordingDriver(driver: Driver): Recorder {
   let buffer: RecordedTx[] = [];
@@ -27,7 +41,7 @@ export function recordingDriver(driver: Driver): Recorder {
       get(target, prop) {
         if (prop === 'run') {
           return (cypher: string, params: Record<string, unknown> = {}) => {
-            into.queries.push({ cypher, params });
+            into.queries.push({ cypher, params: snapshotParams(params) });
             return target.run(cypher, params);
           };
         }
@@ -47,7 +61,7 @@ export function recordingDriver(driver: Driver): Recorder {
         }
         if (prop === 'run') {
           return (cypher: string, params: Record<string, unknown> = {}, config?: { timeout?: number }) => {
-            buffer.push({ autoCommit: true, queries: [{ cypher, params }] });
+            buffer.push({ autoCommit: true, queries: [{ cypher, params: snapshotParams(params) }] });
             return target.run(cypher, params, config);
           };
         }
