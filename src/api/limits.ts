@@ -19,7 +19,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 
 /** Deepest field nesting a query may have. */
 export const MAX_DEPTH = 10;
@@ -110,35 +110,37 @@ export function costLimitPlugin<T extends object>(schema: GraphQLSchema): Apollo
     }
     return entry;
   };
+  // One listener for every request: it keeps no per-request state.
+  const listener: GraphQLRequestListener<T> = {
+    async didResolveOperation({ request, document, operation }) {
+      const variables = request.variables ?? {};
+      const operationName = request.operationName ?? undefined;
+      const { priced, costs } = known(document);
+      const key = JSON.stringify([operationName ?? null, ...priced.map((name) => variables[name] ?? null)]);
+      let cost = costs.get(key);
+      if (cost === undefined) {
+        // Variables that do not fit the operation: execution refuses them with a clear
+        // BAD_USER_INPUT error before any resolver runs, so there is nothing to price.
+        // (A cached estimate was made with these same priced values, so it stands.)
+        const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], variables);
+        if (coerced.errors) return;
+        // Anything else that stops the estimate fails the request (closed, not open).
+        cost = getComplexity({
+          schema,
+          query: document,
+          variables,
+          ...(operationName ? { operationName } : {}),
+          estimators: [costEstimator],
+        });
+        if (costs.size >= ESTIMATES_PER_DOCUMENT) costs.clear();
+        costs.set(key, cost);
+      }
+      if (cost > MAX_COST) throw tooComplex(cost);
+    },
+  };
   return {
     async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document, operation }) {
-          const variables = request.variables ?? {};
-          const operationName = request.operationName ?? undefined;
-          const { priced, costs } = known(document);
-          const key = JSON.stringify([operationName ?? null, ...priced.map((name) => variables[name] ?? null)]);
-          let cost = costs.get(key);
-          if (cost === undefined) {
-            // Variables that do not fit the operation: execution refuses them with a clear
-            // BAD_USER_INPUT error before any resolver runs, so there is nothing to price.
-            // (A cached estimate was made with these same priced values, so it stands.)
-            const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], variables);
-            if (coerced.errors) return;
-            // Anything else that stops the estimate fails the request (closed, not open).
-            cost = getComplexity({
-              schema,
-              query: document,
-              variables,
-              ...(operationName ? { operationName } : {}),
-              estimators: [costEstimator],
-            });
-            if (costs.size >= ESTIMATES_PER_DOCUMENT) costs.clear();
-            costs.set(key, cost);
-          }
-          if (cost > MAX_COST) throw tooComplex(cost);
-        },
-      };
+      return listener;
     },
   };
 }

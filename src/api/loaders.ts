@@ -28,6 +28,11 @@ import { RowLoader } from './rowLoader.ts';
 /** Loaders whose keys are objects are cached by the key's JSON. */
 const byJson = { cacheKeyFn: (key: object): string => JSON.stringify(key) };
 
+/** Relation pages are cached by their four parts (the most used key: every entity with relations). */
+const byRelationsKey = {
+  cacheKeyFn: (key: RelationsKey): string => `${key.id}\u0000${key.direction}\u0000${key.predicate ?? ''}\u0000${key.limit}`,
+};
+
 /** Fresh loaders for one request (caches must not outlive it: the graph changes). */
 export class Loaders {
   readonly #db: ReadDb;
@@ -63,7 +68,7 @@ export class Loaders {
   }
 
   get relations(): DataLoader<RelationsKey, RelationRow[], string> {
-    return (this.#relations ??= new DataLoader<RelationsKey, RelationRow[], string>(async (keys) => this.#primeRelations(await relationsOf(this.#db, keys)), byJson));
+    return (this.#relations ??= new DataLoader<RelationsKey, RelationRow[], string>(async (keys) => this.#primeRelations(await relationsOf(this.#db, keys)), byRelationsKey));
   }
 
   /** An entity and one page of its relations in one query; primes `entity` and `relations`. */
@@ -78,7 +83,7 @@ export class Loaders {
         this.#primeRelations([f.relations]);
       });
       return found;
-    }, byJson));
+    }, byRelationsKey));
   }
 
   get evidence(): DataLoader<EvidenceKey, EvidenceRow[], string> {

@@ -11,12 +11,36 @@ import {
   isObjectType,
   Kind,
   type FieldNode,
+  type GraphQLField,
   type GraphQLResolveInfo,
   type SelectionSetNode,
+  type ValueNode,
 } from 'graphql';
 
+function hasVariable(value: ValueNode): boolean {
+  if (value.kind === Kind.VARIABLE) return true;
+  if (value.kind === Kind.LIST) return value.values.some(hasVariable);
+  if (value.kind === Kind.OBJECT) return value.fields.some((f) => hasVariable(f.value));
+  return false;
+}
+
 /**
- * The argument values (variables applied, defaults filled in) of every selection of
+ * Argument values of selections written without variables, by their node: Apollo hands
+ * every request with the same query text the same parsed document, so a dashboard's
+ * `relations(limit: 20)` is coerced once, not on every request. Shared: never changed.
+ */
+const constantArguments = new WeakMap<FieldNode, Readonly<Record<string, unknown>>>();
+
+function argumentValues(fieldDef: GraphQLField<unknown, unknown>, node: FieldNode, variables: GraphQLResolveInfo['variableValues']): Record<string, unknown> {
+  const known = constantArguments.get(node);
+  if (known) return known;
+  const values = getArgumentValues(fieldDef, node, variables);
+  if (!(node.arguments ?? []).some((arg) => hasVariable(arg.value))) constantArguments.set(node, Object.freeze(values));
+  return values;
+}
+
+/**
+ * The argument values (variables applied, defaults filled in; not to be changed) of every selection of
  * `fieldName` directly under the field being resolved, through fragments, leaving out
  * selections that `@skip`/`@include` exclude.
  */
@@ -44,5 +68,5 @@ export function selectedFieldArguments(info: GraphQLResolveInfo, fieldName: stri
     }
   };
   for (const node of info.fieldNodes) visit(node.selectionSet);
-  return found.map((node) => getArgumentValues(fieldDef, node, info.variableValues));
+  return found.map((node) => argumentValues(fieldDef, node, info.variableValues));
 }

@@ -245,6 +245,15 @@ describe('batching', () => {
       const bad = await runOn(counted, query, { id: 'country:cn', skip: false, limit: 0 });
       expect(bad.errors?.[0]?.path).toEqual(['entity', 'relations']);
       expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      // The same document again: a page size from a variable is read anew on each request,
+      // and one written in the document stays what it says.
+      const one = await dataOn<Out>(counted, query, { id: 'country:cn', skip: false, limit: 1 });
+      expect(one.entity?.relations).toHaveLength(1);
+      const fixed = '{ entity(id: "country:cn") { relations(limit: 2) { predicate } } }';
+      for (let i = 0; i < 2; i++) {
+        const out = await dataOn<{ entity: { relations: unknown[] } }>(counted, fixed);
+        expect(out.entity.relations).toHaveLength(2);
+      }
     } finally {
       await counted.stop();
     }
