@@ -51,23 +51,36 @@ class HttpError extends Error {
  */
 export function parseContentType(header: string | undefined): { json: boolean; charset: string | null } {
   if (header === undefined) return { json: false, charset: null };
+  if (header === 'application/json') return { json: true, charset: null }; // what most clients send
   const [type = '', ...params] = header.split(';');
   const charset = params.map((p) => p.trim().match(/^charset\s*=\s*"?([^";\s]+)"?$/i)?.[1]).find((c) => c !== undefined);
   return { json: type.trim().toLowerCase() === 'application/json', charset: charset?.toLowerCase() ?? null };
 }
 
-/** Reads the whole body, refusing more than `limit` bytes (declared, or found while reading). */
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+/**
+ * Reads the whole body, refusing more than `limit` bytes (declared, or found while reading).
+ * Stream events, not `for await`: the async iterator cost some 10 µs per request here.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const tooLarge = (): HttpError => new HttpError(413, `request body too large: over ${limit} bytes`); // made only when needed
-  if (Number(req.headers['content-length']) > limit) throw tooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw tooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, size).toString('utf8');
+  if (Number(req.headers['content-length']) > limit) return Promise.reject(tooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > limit) {
+        req.off('data', onData);
+        req.resume(); // drain the rest; the answer is the 413
+        reject(tooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')));
+    req.once('error', reject);
+  });
 }
 
 /** The JSON body of a POST, or undefined (Apollo then answers what is missing). */
