@@ -13,7 +13,7 @@
  *
  * Options: --entities N (100000) --relations N (1000000) --articles N (20000)
  *          --seconds S: requests per mode and concurrency, as many as the bare driver
- *            makes in S s at concurrency 8 (6) --rounds N they are split into (6)
+ *            makes in S s at concurrency 8 (6) --rounds N they are split into (12)
  *          --warmup S unmeasured seconds per mode and query first, at concurrency 8 (2)
  *          --pool N variable sets per query (100)
  *          --concurrency 1,8,32 --only WORD[,WORD] (queries whose name has one of them)
@@ -48,7 +48,7 @@ interface Options {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const opts: Options = { entities: 100_000, relations: 1_000_000, articles: 20_000, seconds: 6, rounds: 6, warmup: 2, pool: 100, concurrency: [1, 8, 32], only: [], reseed: false, keep: false };
+  const opts: Options = { entities: 100_000, relations: 1_000_000, articles: 20_000, seconds: 6, rounds: 12, warmup: 2, pool: 100, concurrency: [1, 8, 32], only: [], reseed: false, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1] ?? '';
