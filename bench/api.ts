@@ -166,9 +166,11 @@ async function measure(driver: Driver, database: string, queries: BenchQuery[], 
       // Warm-up, unmeasured: a fresh Neo4j compiles a query's code paths over its first
       // thousand or so runs, and Node its own; measured cold, the first query would mostly
       // time the compilers. The bare driver's rate here sizes the rounds.
-      const warm: Partial<Record<Mode, LoadRun>> = {};
-      for (const mode of MODES) warm[mode] = await load(mode, opts.warmup > 0 ? { seconds: opts.warmup } : { requests: recorded.length }, 8, 0);
-      const rate = opts.warmup > 0 && warm.bare ? warm.bare.latencies.length / warm.bare.seconds : 0;
+      let rate = 0;
+      for (const mode of MODES) {
+        const warm = await load(mode, opts.warmup > 0 ? { seconds: opts.warmup } : { requests: recorded.length }, 8, 0);
+        if (mode === 'bare' && opts.warmup > 0) rate = warm.latencies.length / warm.seconds;
+      }
       const fewest: number[] = [];
       for (const c of opts.concurrency) {
         // Every mode runs the same requests with the same variables, so a query whose cost

@@ -2,7 +2,7 @@
 import type { Driver } from 'neo4j-driver';
 import type { WriteAccess } from './auth.ts';
 import { API_TX_TIMEOUT_MS, type ReadDb } from './queries/cypher.ts';
-import { createLoaders, type Loaders } from './loaders.ts';
+import { Loaders } from './loaders.ts';
 
 /** Timeout of a mutation's write transaction. */
 export const API_WRITE_TIMEOUT_MS = 60_000;
@@ -24,5 +24,5 @@ export function createContext(
   timeoutMs = API_TX_TIMEOUT_MS,
 ): ApiContext {
   const db: ReadDb = { driver, database, timeoutMs };
-  return { db, loaders: createLoaders(db), access, writeTimeoutMs: API_WRITE_TIMEOUT_MS };
+  return { db, loaders: new Loaders(db), access, writeTimeoutMs: API_WRITE_TIMEOUT_MS };
 }

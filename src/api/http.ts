@@ -59,7 +59,8 @@ export function parseContentType(header: string | undefined): { json: boolean; c
 
 /**
  * Reads the whole body, refusing more than `limit` bytes (declared, or found while reading).
- * Stream events, not `for await`: the async iterator cost some 10 µs per request here.
+ * Stream events, not `for await`: in a CPU profile of the HTTP bench the async iterator's
+ * machinery came to some 10 µs per request.
  */
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const tooLarge = (): HttpError => new HttpError(413, `request body too large: over ${limit} bytes`); // made only when needed

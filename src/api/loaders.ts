@@ -141,8 +141,3 @@ export class Loaders {
     return lists;
   }
 }
-
-/** Fresh loaders for one request. */
-export function createLoaders(db: ReadDb): Loaders {
-  return new Loaders(db);
-}

@@ -25,17 +25,21 @@ function hasVariable(value: ValueNode): boolean {
 }
 
 /**
- * Argument values of selections written without variables, by their node: Apollo hands
- * every request with the same query text the same parsed document, so a dashboard's
+ * Argument values of selections written without variables, by their node (null: the node's
+ * arguments use variables, so they are coerced on each request). Apollo hands every
+ * request with the same query text the same parsed document, so a dashboard's
  * `relations(limit: 20)` is coerced once, not on every request. Shared: never changed.
  */
-const constantArguments = new WeakMap<FieldNode, Readonly<Record<string, unknown>>>();
+const constantArguments = new WeakMap<FieldNode, Readonly<Record<string, unknown>> | null>();
 
 function argumentValues(fieldDef: GraphQLField<unknown, unknown>, node: FieldNode, variables: GraphQLResolveInfo['variableValues']): Record<string, unknown> {
   const known = constantArguments.get(node);
   if (known) return known;
   const values = getArgumentValues(fieldDef, node, variables);
-  if (!(node.arguments ?? []).some((arg) => hasVariable(arg.value))) constantArguments.set(node, Object.freeze(values));
+  if (known === undefined) {
+    const constant = !(node.arguments ?? []).some((arg) => hasVariable(arg.value));
+    constantArguments.set(node, constant ? Object.freeze(values) : null);
+  }
   return values;
 }
 

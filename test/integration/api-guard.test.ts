@@ -177,7 +177,7 @@ describe('hostile queries', () => {
     expect((await run(`{ ${aliases} }`)).errors?.[0]?.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX' });
   });
 
-  it('prices a document once per page size, and still refuses bad variables and costly pages after that', async () => {
+  it('still refuses bad variables and costly pages once a document\'s estimate is cached', async () => {
     const query = 'query ($id: ID!, $n: Int) { entity(id: $id) { relations(limit: $n) { evidence(limit: 200) { sentence } } } }';
     const fine = await run(query, { id: 'country:cn', n: 2 });
     expect(fine.errors).toBeUndefined();
